@@ -1,0 +1,3 @@
+// Package redact finds personal data and secrets in helpdesk text and logs
+// and replaces them.
+package redact

@@ -1,0 +1,89 @@
+package redact_test
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/slakit/slakit/redact"
+)
+
+func TestIsSensitiveKey(t *testing.T) {
+	r, err := redact.New(redact.WithSensitiveKeys("Customer-PIN"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		key  string
+		want bool
+	}{
+		{"password", true},
+		{"Password", true},
+		{"PASSWD", true},
+		{"api-key", true},
+		{"API_KEY", true},
+		{"apikey", true},
+		{"Authorization", true},
+		{"set-cookie", true},
+		{"Set_Cookie", true},
+		{"ssn", true},
+		{"cvv", true},
+		{"db_password", true},
+		{"X-Auth-Token", true},
+		{"x-api-key", true},
+		{"customer_pin", true},
+		{"customer.pin", true},
+		{"pin", false},
+		{"user", false},
+		{"tokens", false},
+		{"token_count", false},
+		{"passwords_reset_at", false},
+		{"_token", false},
+		{"", false},
+		{"author", false},
+	}
+	for _, tc := range tests {
+		if got := r.IsSensitiveKey(tc.key); got != tc.want {
+			t.Errorf("IsSensitiveKey(%q) = %v want %v", tc.key, got, tc.want)
+		}
+	}
+	if redact.Default().IsSensitiveKey("customer_pin") {
+		t.Errorf("Default().IsSensitiveKey(%q) = true want false (added only to another Redactor)", "customer_pin")
+	}
+}
+
+func TestNewErrors(t *testing.T) {
+	match := func(s string) int { return 0 }
+	tests := []struct {
+		name string
+		opts []redact.Option
+		want error
+	}{
+		{"empty kind", []redact.Option{redact.WithDetector(redact.Detector{Start: "E", Match: match})}, redact.ErrInvalidKind},
+		{"upper-case kind", []redact.Option{redact.WithDetector(redact.Detector{Kind: "Emp", Start: "E", Match: match})}, redact.ErrInvalidKind},
+		{"nil matcher", []redact.Option{redact.WithDetector(redact.Detector{Kind: "emp", Start: "E"})}, redact.ErrInvalidDetector},
+		{"no start bytes", []redact.Option{redact.WithDetector(redact.Detector{Kind: "emp", Match: match})}, redact.ErrInvalidDetector},
+		{"MaxLen too big", []redact.Option{redact.WithDetector(redact.Detector{Kind: "emp", Start: "E", Match: match, MaxLen: 5000})}, redact.ErrInvalidDetector},
+		{"builtin kind", []redact.Option{redact.WithDetector(redact.Detector{Kind: "email", Start: "E", Match: match})}, redact.ErrDuplicateKind},
+		{"duplicate", []redact.Option{
+			redact.WithDetector(redact.Detector{Kind: "emp", Start: "E", Match: match}),
+			redact.WithDetector(redact.Detector{Kind: "emp", Start: "E", Match: match}),
+		}, redact.ErrDuplicateKind},
+		{"short key", []redact.Option{redact.WithOperator(redact.KindEmail, redact.Pseudonym([]byte("short")))}, redact.ErrInvalidOperator},
+		{"negative mask", []redact.Option{redact.WithOperator(redact.KindCreditCard, redact.Mask(-1))}, redact.ErrInvalidOperator},
+		{"unknown operator kind", []redact.Option{redact.WithOperator("nope", redact.Label())}, redact.ErrUnknownKind},
+		{"unknown kind", []redact.Option{redact.WithKinds(redact.KindEmail, "nope")}, redact.ErrUnknownKind},
+		{"no kinds", []redact.Option{redact.WithKinds()}, redact.ErrUnknownKind},
+		{"default op", []redact.Option{redact.WithDefaultOperator(redact.Pseudonym(nil))}, redact.ErrInvalidOperator},
+		{"empty sensitive key", []redact.Option{redact.WithSensitiveKeys("")}, redact.ErrInvalidKind},
+	}
+	for _, tc := range tests {
+		r, err := redact.New(tc.opts...)
+		if !errors.Is(err, tc.want) || r != nil {
+			t.Errorf("%s: New() = %v, %v want nil, %v", tc.name, r, err, tc.want)
+			continue
+		}
+		if msg := err.Error(); len(msg) < 8 || msg[:8] != "redact: " {
+			t.Errorf("%s: error %q does not start with \"redact: \"", tc.name, msg)
+		}
+	}
+}
