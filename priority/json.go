@@ -62,8 +62,8 @@ func (m *Matrix) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("priority: json: %w", err)
 	}
-	if tok == nil {
-		return nil // null: no-op, as encoding/json's convention asks
+	if tok == nil { // null: a no-op, as encoding/json's convention asks
+		return checkEOF(dec)
 	}
 	if tok != json.Delim('{') {
 		return fmt.Errorf("priority: json: want an object, got %s", describe(tok))
@@ -99,8 +99,8 @@ func (m *Matrix) UnmarshalJSON(data []byte) error {
 	if _, err := dec.Token(); err != nil { // the closing '}'
 		return fmt.Errorf("priority: json: %w", err)
 	}
-	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		return errors.New("priority: json: data after the matrix object")
+	if err := checkEOF(dec); err != nil {
+		return err
 	}
 	for _, key := range [...]string{"impacts", "urgencies", "grid"} {
 		if !seen[key] {
@@ -115,6 +115,14 @@ func (m *Matrix) UnmarshalJSON(data []byte) error {
 		return err
 	}
 	*m = *nm
+	return nil
+}
+
+// checkEOF returns an error if dec has more than white space left.
+func checkEOF(dec *json.Decoder) error {
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return errors.New("priority: json: data after the matrix")
+	}
 	return nil
 }
 

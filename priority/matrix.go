@@ -58,8 +58,8 @@ func build(impacts, urgencies []string, grid [][]Priority, labels []string) (*Ma
 		return nil, err
 	}
 	if len(grid) != len(impacts) {
-		return nil, fmt.Errorf("priority: grid: %w: %d rows, want %d (one per impact)",
-			ErrGrid, len(grid), len(impacts))
+		return nil, fmt.Errorf("priority: grid: %w: %s, want %d (one per impact)",
+			ErrGrid, count(len(grid), "row"), len(impacts))
 	}
 	m := &Matrix{
 		impacts:   slices.Clone(impacts),
@@ -68,8 +68,8 @@ func build(impacts, urgencies []string, grid [][]Priority, labels []string) (*Ma
 	}
 	for i, row := range grid {
 		if len(row) != len(urgencies) {
-			return nil, fmt.Errorf("priority: grid[%d] (impact %q): %w: %d columns, want %d (one per urgency)",
-				i, impacts[i], ErrGrid, len(row), len(urgencies))
+			return nil, fmt.Errorf("priority: grid[%d] (impact %q): %w: %s, want %d (one per urgency)",
+				i, impacts[i], ErrGrid, count(len(row), "column"), len(urgencies))
 		}
 		for j, p := range row {
 			if p < 1 {
@@ -99,6 +99,14 @@ func build(impacts, urgencies []string, grid [][]Priority, labels []string) (*Ma
 	m.levels = len(labels)
 	m.labels = slices.Clone(labels)
 	return m, nil
+}
+
+// count formats n and a noun, plural unless n is 1: "1 row", "2 rows".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
 }
 
 // checkAxis validates the values of one axis, named in the plural.

@@ -32,10 +32,14 @@ func (p Priority) String() string {
 // [Matrix.Parse] for that.
 func Parse(s string) (Priority, error) {
 	p, err := parseCode(s)
-	if err != nil {
+	switch err {
+	case nil:
+		return p, nil
+	case ErrRange:
+		return 0, fmt.Errorf("priority: %q: %w (want a level of 1 or more)", s, err)
+	default:
 		return 0, fmt.Errorf("priority: %q: %w (want \"P2\" or \"2\")", s, err)
 	}
-	return p, nil
 }
 
 // parseCode is Parse without the error wrapping: it returns ErrSyntax or
