@@ -14,7 +14,14 @@ package priority
 // priority codes 1 Critical, 2 High, 3 Medium, 4 Low and 5 Planning (and
 // target resolution times of 1, 8, 24 and 48 hours and "planned", which
 // belong to an SLA policy, not to this matrix). The table is reproduced at
-// https://doclecture.net/1-2008.html.
+// https://doclecture.net/1-2008.html. BMC Helix Remedyforce ships the same
+// grid as its out-of-the-box Priority Matrix ("Creating priorities",
+// Remedyforce 20.19.02 documentation,
+// https://docs.bmc.com/docs/BMCHelixRemedyforce/201902/en/creating-priorities-868129808.html).
+//
+// The package offers no 4x4 or 5x5 variant: we found no published standard
+// for one (vendors' larger matrices are derived from configurable weights),
+// so build such a matrix with [NewMatrix] from your own policy.
 //
 // Each call returns a new matrix, so no caller can affect another's.
 func ITIL() *Matrix {

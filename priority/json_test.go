@@ -236,5 +236,10 @@ func FuzzUnmarshalJSON(f *testing.F) {
 		if m2.Levels() != m.Levels() || m2.String() != m.String() {
 			t.Fatalf("round trip changed the matrix:\n%s\nto\n%s", &m, &m2)
 		}
+		for p := priority.Priority(1); int(p) <= min(m.Levels(), 50); p++ {
+			if m.Label(p) != m2.Label(p) {
+				t.Fatalf("round trip changed the label of %v from %q to %q", p, m.Label(p), m2.Label(p))
+			}
+		}
 	})
 }

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Matrix maps an impact and an urgency to a [Priority]. It has a list of
@@ -114,6 +115,7 @@ func checkAxis(axis string, values []string) error {
 	if len(values) == 0 {
 		return fmt.Errorf("priority: %s: %w: no values", axis, ErrAxis)
 	}
+	seen := make(map[string]int, len(values))
 	for i, v := range values {
 		if v == "" {
 			return fmt.Errorf("priority: %s[%d]: %w: empty value", axis, i, ErrAxis)
@@ -121,18 +123,48 @@ func checkAxis(axis string, values []string) error {
 		if strings.TrimSpace(v) != v {
 			return fmt.Errorf("priority: %s[%d] %q: %w: surrounding white space", axis, i, v, ErrAxis)
 		}
-		for k, w := range values[:i] {
-			if strings.EqualFold(v, w) {
-				return fmt.Errorf("priority: %s[%d] %q: %w: same as %s[%d] %q (values are compared ignoring case)",
-					axis, i, v, ErrAxis, axis, k, w)
-			}
+		if k, dup := firstFold(seen, v, i); dup {
+			return fmt.Errorf("priority: %s[%d] %q: %w: same as %s[%d] %q (values are compared ignoring case)",
+				axis, i, v, ErrAxis, axis, k, values[k])
 		}
 	}
 	return nil
 }
 
+// firstFold reports whether seen holds a string equal to s under
+// [strings.EqualFold], and at which index; if not, it records s at index i.
+// Keying a map on [foldKey] keeps long axes linear, where comparing every
+// pair would be quadratic.
+func firstFold(seen map[string]int, s string, i int) (int, bool) {
+	key := foldKey(s)
+	if k, ok := seen[key]; ok {
+		return k, true
+	}
+	seen[key] = i
+	return 0, false
+}
+
+// foldKey returns a key that two strings share exactly when
+// [strings.EqualFold] reports them equal: each rune is replaced by the
+// smallest rune of its simple case-folding orbit ([unicode.SimpleFold]),
+// which is the equivalence EqualFold tests rune by rune. Invalid UTF-8
+// decodes to U+FFFD, as it does in EqualFold.
+func foldKey(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		least := r
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			least = min(least, f)
+		}
+		b.WriteRune(least)
+	}
+	return b.String()
+}
+
 // checkLabels validates a list of level labels, labels[p-1] naming level p.
 func checkLabels(labels []string) error {
+	seen := make(map[string]int, len(labels))
 	for i, l := range labels {
 		p := Priority(i + 1)
 		if l == "" {
@@ -144,11 +176,9 @@ func checkLabels(labels []string) error {
 		if q, err := parseCode(l); err == nil && q != p {
 			return fmt.Errorf("priority: label of %v %q: %w: reads as the code of %v", p, l, ErrLabel, q)
 		}
-		for k, o := range labels[:i] {
-			if strings.EqualFold(l, o) {
-				return fmt.Errorf("priority: label of %v %q: %w: same as the label of %v %q (labels are compared ignoring case)",
-					p, l, ErrLabel, Priority(k+1), o)
-			}
+		if k, dup := firstFold(seen, l, i); dup {
+			return fmt.Errorf("priority: label of %v %q: %w: same as the label of %v %q (labels are compared ignoring case)",
+				p, l, ErrLabel, Priority(k+1), labels[k])
 		}
 	}
 	return nil

@@ -2,6 +2,7 @@ package priority_test
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -14,8 +15,8 @@ import (
 var hml = []string{"High", "Medium", "Low"}
 
 // TestITIL checks every cell of the ITIL matrix against ITIL V3 Service
-// Operation (OGC 2007), Table 4.1 "Simple priority coding system", which the
-// issue restates: High/High P1; High/Medium and Medium/High P2; High/Low,
+// Operation (OGC 2007), Table 4.1 "Simple priority coding system" (also BMC
+// Helix Remedyforce's default Priority Matrix), which the issue restates: High/High P1; High/Medium and Medium/High P2; High/Low,
 // Medium/Medium and Low/High P3; Medium/Low and Low/Medium P4; Low/Low P5.
 func TestITIL(t *testing.T) {
 	m := priority.ITIL()
@@ -74,6 +75,22 @@ func TestPriorityIgnoresCase(t *testing.T) {
 		got, err := m.Priority(tc.impact, tc.urgency)
 		if err != nil || got != tc.want {
 			t.Errorf("ITIL().Priority(%q, %q) = %v, %v want %v, nil", tc.impact, tc.urgency, got, err, tc.want)
+		}
+	}
+}
+
+// TestPriorityDoesNotAllocate checks the documented promise that a
+// successful lookup does not allocate, in either spelling.
+func TestPriorityDoesNotAllocate(t *testing.T) {
+	m := priority.ITIL()
+	for _, in := range [][2]string{{"Low", "Low"}, {"mEDIUM", "hIGH"}} {
+		allocs := testing.AllocsPerRun(100, func() {
+			if _, err := m.Priority(in[0], in[1]); err != nil {
+				t.Fatal(err)
+			}
+		})
+		if allocs != 0 {
+			t.Errorf("ITIL().Priority(%q, %q) allocates %v times want 0", in[0], in[1], allocs)
 		}
 	}
 }
@@ -206,6 +223,25 @@ func TestNewMatrixErrors(t *testing.T) {
 	}
 }
 
+func TestNewMatrixLongAxis(t *testing.T) {
+	// A long axis with case-only near-duplicates far apart.
+	var impacts []string
+	var grid [][]priority.Priority
+	for i := range 5000 {
+		impacts = append(impacts, "Site"+strconv.Itoa(i))
+		grid = append(grid, []priority.Priority{priority.Priority(i%4 + 1)})
+	}
+	m, err := priority.NewMatrix(impacts, []string{"Any"}, grid)
+	require.NoError(t, err)
+	if p, err := m.Priority("SITE4999", "any"); err != nil || p != 4 {
+		t.Errorf("Priority(SITE4999, any) = %v, %v want P4, nil", p, err)
+	}
+	impacts = append(impacts, "SITE17")
+	grid = append(grid, []priority.Priority{1})
+	_, err = priority.NewMatrix(impacts, []string{"Any"}, grid)
+	assert.EqualError(t, err, `priority: impacts[5000] "SITE17": bad axis: same as impacts[17] "Site17" (values are compared ignoring case)`)
+}
+
 func TestWithLabels(t *testing.T) {
 	m, err := priority.NewMatrix([]string{"A", "B"}, []string{"X"}, [][]priority.Priority{{1}, {2}})
 	require.NoError(t, err)
@@ -336,4 +372,39 @@ func TestConcurrentUse(t *testing.T) {
 		})
 	}
 	wg.Wait()
+}
+
+// FuzzAxisDuplicates checks that NewMatrix rejects two axis values, and
+// WithLabels two labels, exactly when strings.EqualFold reports them equal,
+// so that a case-insensitive lookup can never match two values.
+func FuzzAxisDuplicates(f *testing.F) {
+	for _, pair := range [][2]string{
+		{"High", "high"}, {"High", "Low"}, {"K", "\u212a"}, {"ς", "Σ"}, {"σ", "ς"},
+		{"ß", "ẞ"}, {"\xff", "\xfe"}, {"a", "ab"}, {"İ", "i"}, {"ǅ", "ǆ"},
+	} {
+		f.Add(pair[0], pair[1])
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		if a == "" || b == "" || strings.TrimSpace(a) != a || strings.TrimSpace(b) != b {
+			return
+		}
+		_, err := priority.NewMatrix([]string{a, b}, []string{"X"}, [][]priority.Priority{{1}, {2}})
+		if fold := strings.EqualFold(a, b); fold != errors.Is(err, priority.ErrAxis) {
+			t.Fatalf("NewMatrix([%q, %q], ...) error %v, but EqualFold = %v", a, b, err, fold)
+		}
+		one, err := priority.NewMatrix([]string{"A"}, []string{"X"}, [][]priority.Priority{{1}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := priority.Parse(a); err == nil {
+			return // a label that reads as a code has its own rule
+		}
+		if _, err := priority.Parse(b); err == nil {
+			return
+		}
+		_, err = one.WithLabels(a, b)
+		if fold := strings.EqualFold(a, b); fold != errors.Is(err, priority.ErrLabel) {
+			t.Fatalf("WithLabels(%q, %q) error %v, but EqualFold = %v", a, b, err, fold)
+		}
+	})
 }
