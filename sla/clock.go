@@ -1,0 +1,186 @@
+package sla
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/slakit/slakit/calendar"
+	"github.com/slakit/slakit/priority"
+)
+
+// State is where an SLA clock stands at the evaluation instant. The zero
+// value is not a valid state.
+type State int
+
+// The states of a [Clock].
+const (
+	// Running: counting (or waiting for open hours) and not breached.
+	Running State = iota + 1
+	// Paused: in a pause status and not breached.
+	Paused
+	// Met: stopped without breaching.
+	Met
+	// Breached: the target was exceeded, whether the clock is still
+	// counting, paused or stopped ([Clock.Stopped] and [Clock.Paused] tell
+	// which).
+	Breached
+)
+
+var stateNames = [...]string{Running: "running", Paused: "paused", Met: "met", Breached: "breached"}
+
+// String returns "running", "paused", "met" or "breached", or "State(n)"
+// for an invalid state.
+func (s State) String() string {
+	if s >= Running && s <= Breached {
+		return stateNames[s]
+	}
+	return "State(" + strconv.Itoa(int(s)) + ")"
+}
+
+// Clock is one cycle of one metric on one ticket, as it stands at the
+// evaluation instant ("now"). All instants are in the policy calendar's
+// location.
+//
+// Elapsed is the time counted so far: open time on the policy's calendar
+// (or real time for a CalendarTime target) while the clock ran, never
+// while it was paused or the ticket was solved. Remaining is Target minus
+// Elapsed and goes negative once overdue.
+//
+// Due is where the clock breaches if nothing else happens. For a running
+// clock it is the instant Elapsed reaches Target; for a paused clock it is
+// computed as if the clock resumed at now, so it moves later while the
+// clock stays paused and never earlier; for a met clock, as if it had
+// resumed at Stopped; for a breached clock it is the instant the target was
+// used up, in the past. A clock stopped at or before Due is met. For a
+// BusinessDays target Due is the next opening at or after the instant the
+// target is used up, which is [calendar.Calendar.AddDays] for a clock that
+// never paused.
+//
+// BreachedAt is the first instant after Due at which the clock was still
+// counting: for a Within target that is Due itself, for a BusinessDays
+// target the first open instant after it. A clock that was paused or
+// stopped exactly at Due is not breached.
+//
+// Clock is a value; it keeps the segments it counted so [Clock.When] can
+// answer without the timeline. It is safe for simultaneous use.
+type Clock struct {
+	Metric     Metric
+	Cycle      int // 1 for the first cycle of a metric, then 2, 3, ...
+	State      State
+	Target     time.Duration // the applied target as counted time
+	Started    time.Time
+	Due        time.Time // Due assumes no further pause
+	Stopped    time.Time // zero while counting
+	Elapsed    time.Duration
+	Remaining  time.Duration // negative once overdue
+	BreachedAt time.Time     // zero if not breached
+
+	// Priority is the priority whose target applies, and Applied that
+	// target. A priority change re-targets a running clock that has not
+	// breached; a met or breached clock keeps its verdict and its target.
+	Priority priority.Priority
+	Applied  Target
+	// Paused reports whether the clock is in a pause status at now; it is
+	// true for every Paused clock and for a Breached clock that is paused.
+	Paused bool
+	// Exempt is the approved exemption that covers this breached clock,
+	// or nil.
+	Exempt *Exemption
+
+	cc   clockCal
+	segs []seg // running segments, in order; the last one ends at now if the clock is counting
+}
+
+// When reports the instant at which the clock's counted time reached or
+// will reach elapsed. Up to Elapsed it answers from the running segments
+// the clock counted (the same segments [Explain] shows), pauses included;
+// beyond Elapsed it projects from the clock's last state, and reports false
+// while the clock is paused or stopped. When(0) is the start of counting;
+// a negative elapsed reports false. It does not allocate.
+func (c Clock) When(elapsed time.Duration) (time.Time, bool) {
+	if elapsed < 0 || c.State == 0 {
+		return time.Time{}, false
+	}
+	if elapsed <= c.Elapsed {
+		var cum time.Duration
+		for _, s := range c.segs {
+			if cum+s.counted >= elapsed {
+				return c.cc.add(s.start, elapsed-cum), true
+			}
+			cum += s.counted
+		}
+		// Elapsed is 0 and the clock never ran.
+		return c.Started, true
+	}
+	if !c.Stopped.IsZero() || c.Paused || len(c.segs) == 0 {
+		return time.Time{}, false
+	}
+	last := c.segs[len(c.segs)-1]
+	return c.cc.add(last.start, elapsed-(c.Elapsed-last.counted)), true
+}
+
+// seg is a running segment [start, end) and the time it counted.
+type seg struct {
+	start, end time.Time
+	counted    time.Duration
+}
+
+// clockCal is what a clock counts on: the policy calendar, or real time in
+// its location for CalendarTime targets; days marks a BusinessDays target.
+type clockCal struct {
+	cal  *calendar.Calendar
+	real bool
+	days bool
+}
+
+func (c clockCal) between(a, b time.Time) time.Duration {
+	if c.real {
+		return b.Sub(a)
+	}
+	return c.cal.Between(a, b)
+}
+
+func (c clockCal) add(t time.Time, d time.Duration) time.Time {
+	if c.real {
+		return t.Add(d).In(c.cal.Location())
+	}
+	return c.cal.Add(t, d)
+}
+
+// dueAt turns the instant u at which the target is used up into the due
+// instant: u itself, or for a BusinessDays target the next opening.
+func (c clockCal) dueAt(u time.Time) time.Time {
+	if c.days && !c.real {
+		return c.cal.NextOpen(u)
+	}
+	return u
+}
+
+// crossing finds, segment by segment, where a clock's target is used up
+// (due) and where it breaches.
+type crossing struct {
+	target, cum  time.Duration
+	due, breach  time.Time
+	reached, hit bool
+}
+
+func (x *crossing) feed(cc clockCal, s seg) {
+	if !x.hit && s.start.Before(s.end) {
+		if !x.reached && x.cum+s.counted >= x.target {
+			x.due = cc.dueAt(cc.add(s.start, x.target-x.cum))
+			x.reached = true
+		}
+		if x.reached {
+			// The first instant of s, at or after due, at which the clock
+			// counts past its target.
+			b := x.due
+			if b.Before(s.start) {
+				b = cc.dueAt(s.start)
+			}
+			if b.Before(s.end) {
+				x.breach, x.hit = b, true
+			}
+		}
+	}
+	x.cum += s.counted
+}

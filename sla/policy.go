@@ -1,0 +1,290 @@
+package sla
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/slakit/slakit/calendar"
+	"github.com/slakit/slakit/priority"
+)
+
+// Metric names what an SLA clock measures. The four metrics are the ones
+// Zendesk, Jira Service Management and ServiceNow users set targets on; see
+// the package documentation for exactly when each starts, pauses and stops.
+type Metric string
+
+// The metrics a [Policy] can set targets on.
+const (
+	FirstResponse  Metric = "first_response"  // created -> first public agent reply
+	NextResponse   Metric = "next_response"   // each customer message awaiting an agent -> agent reply
+	PeriodicUpdate Metric = "periodic_update" // agent update -> next agent update while open
+	Resolution     Metric = "resolution"      // created -> solved; pauses; reopen continues or restarts
+)
+
+// metrics lists the metrics in the order reports and summaries use.
+var metrics = [numMetrics]Metric{FirstResponse, NextResponse, PeriodicUpdate, Resolution}
+
+const numMetrics = 4
+
+// index returns m's position in metrics, or -1 for an unknown metric.
+func (m Metric) index() int {
+	switch m {
+	case FirstResponse:
+		return 0
+	case NextResponse:
+		return 1
+	case PeriodicUpdate:
+		return 2
+	case Resolution:
+		return 3
+	}
+	return -1
+}
+
+// Target is what a policy promises for one metric at one priority: either
+// Within an amount of counted time, or within BusinessDays whole open days
+// (exactly one of the two is set).
+//
+// Counted time is open time on the policy's calendar, or real elapsed time
+// when CalendarTime is set. A BusinessDays target follows
+// [calendar.Calendar.AddDays]: a clock started at t with no pause is due at
+// AddDays(t, BusinessDays). Internally the promise becomes the open time
+// between t and that instant (the clock's [Clock.Target]), so a pause moves
+// the deadline by the open time it lasted, not by whole days. With
+// CalendarTime a BusinessDays target counts calendar days: the same
+// wall-clock time BusinessDays dates later.
+type Target struct {
+	Metric       Metric
+	Within       time.Duration
+	CalendarTime bool // count 24x7 instead of the policy's business calendar
+	BusinessDays int  // n whole open days (calendar.AddDays) instead of Within
+}
+
+// String formats t as, for example, "first_response within 1h0m0s
+// (business time)" or "resolution within 3 business days".
+func (t Target) String() string {
+	var b []byte
+	b = append(b, t.Metric...)
+	b = append(b, " within "...)
+	if t.BusinessDays > 0 {
+		b = strconv.AppendInt(b, int64(t.BusinessDays), 10)
+		if t.CalendarTime {
+			b = append(b, " calendar days"...)
+		} else {
+			b = append(b, " business days"...)
+		}
+		return string(b)
+	}
+	b = append(b, t.Within.String()...)
+	if t.CalendarTime {
+		b = append(b, " (calendar time)"...)
+	} else {
+		b = append(b, " (business time)"...)
+	}
+	return string(b)
+}
+
+// ReopenMode says what a Reopened event does to the Resolution clock.
+type ReopenMode int
+
+const (
+	// ContinueResolution resumes the same Resolution clock (same cycle,
+	// same target) from the reopen; the time the ticket spent solved is not
+	// counted. It is the zero value and the default, like Zendesk's "full
+	// resolution time".
+	ContinueResolution ReopenMode = iota
+	// NewCycle starts a new Resolution clock (the next cycle) at the
+	// reopen, with a fresh target for the ticket's priority at that
+	// instant, like a Jira Service Management SLA cycle.
+	NewCycle
+)
+
+// String returns "continue" or "new_cycle", the names the JSON form uses.
+func (m ReopenMode) String() string {
+	switch m {
+	case ContinueResolution:
+		return "continue"
+	case NewCycle:
+		return "new_cycle"
+	}
+	return "ReopenMode(" + strconv.Itoa(int(m)) + ")"
+}
+
+// Policy is a set of SLA targets by priority, counted on a business
+// calendar.
+//
+// Targets maps each priority a ticket can have to the targets that apply
+// at that priority. A priority that is absent from the map is an error in
+// [Evaluate]; a priority mapped to an empty slice has no SLA, and so does a
+// metric that has no target at a priority: no clock is reported for it.
+//
+// PauseStatuses pause the Resolution and PeriodicUpdate clocks while the
+// ticket is in one of them (compared exactly, case-sensitively).
+// MetricPauses overrides that per metric: when MetricPauses has an entry
+// for a metric, that entry (possibly empty) is the metric's pause set
+// instead. FirstResponse and NextResponse never pause unless MetricPauses
+// names statuses for them.
+//
+// A Policy is a plain value: build it with a composite literal or load it
+// with [ParsePolicy], and check it with [Policy.Validate] ([Evaluate]
+// validates it too). Evaluate only reads a Policy, so one Policy may be
+// shared by any number of goroutines as long as nobody modifies its maps
+// and slices. The zero value is not a valid policy: it has no calendar.
+type Policy struct {
+	Name          string
+	Calendar      *calendar.Calendar
+	Targets       map[priority.Priority][]Target
+	PauseStatuses []string // while in one of these statuses, Resolution and PeriodicUpdate stop counting
+	MetricPauses  map[Metric][]string
+	Reopen        ReopenMode
+
+	// CalendarSpec describes Calendar in the words the JSON form uses. It is
+	// set by [ParsePolicy]; [Policy.MarshalJSON] needs it, since a built
+	// calendar cannot tell which holiday set it was built from. Evaluate
+	// ignores it.
+	CalendarSpec *CalendarSpec
+}
+
+// Errors wrapped by a [PolicyError]; test for them with [errors.Is].
+var (
+	ErrNilCalendar     = errors.New("calendar is nil")
+	ErrNoTargetsSet    = errors.New("no targets at any priority")
+	ErrBadPriority     = errors.New("priority must be at least 1")
+	ErrUnknownMetric   = errors.New("unknown metric")
+	ErrBadTarget       = errors.New("target must be positive")
+	ErrDuplicateMetric = errors.New("metric has two targets at one priority")
+	ErrBadStatus       = errors.New("status must not be empty")
+	ErrBadReopen       = errors.New("unknown reopen mode")
+)
+
+// PolicyError reports an invalid [Policy]: which policy, which field and
+// what is wrong with it.
+type PolicyError struct {
+	Policy string // the policy's Name
+	Field  string // for example "Targets[P2][1].Within"
+	Err    error  // one of the Err... sentinels above
+}
+
+// Error formats e as `sla: policy "name": Field: reason`.
+func (e *PolicyError) Error() string {
+	return fmt.Sprintf("sla: policy %q: %s: %v", e.Policy, e.Field, e.Err)
+}
+
+// Unwrap returns the underlying sentinel error.
+func (e *PolicyError) Unwrap() error { return e.Err }
+
+// Validate reports the first problem it finds in p, as a [*PolicyError]: a
+// nil Calendar, no Targets at all, a priority below 1, an unknown metric, a
+// target that sets neither or both of Within and BusinessDays or sets
+// either to zero or less, two targets for one metric at one priority, an
+// empty pause status, or an unknown Reopen mode. Priorities are checked in
+// increasing order, so the error is the same on every call.
+func (p Policy) Validate() error {
+	if err := p.validate(); err != nil {
+		return err
+	}
+	return nil
+}
+
+// validate is Validate returning the concrete type, so Evaluate can tell a
+// nil error without an interface conversion.
+func (p *Policy) validate() *PolicyError {
+	bad := func(field string, err error) *PolicyError {
+		return &PolicyError{Policy: p.Name, Field: field, Err: err}
+	}
+	if p.Calendar == nil {
+		return bad("Calendar", ErrNilCalendar)
+	}
+	if len(p.Targets) == 0 {
+		return bad("Targets", ErrNoTargetsSet)
+	}
+	// Check in a fixed order without allocating for small maps: find the
+	// smallest priority not yet checked, repeatedly.
+	last := priority.Priority(-1 << 62)
+	for range len(p.Targets) {
+		next, found := priority.Priority(0), false
+		for pr := range p.Targets {
+			if pr > last && (!found || pr < next) {
+				next, found = pr, true
+			}
+		}
+		last = next
+		if err := p.validateLevel(next, bad); err != nil {
+			return err
+		}
+	}
+	for i, s := range p.PauseStatuses {
+		if s == "" {
+			return bad("PauseStatuses["+strconv.Itoa(i)+"]", ErrBadStatus)
+		}
+	}
+	for m, ss := range p.MetricPauses {
+		if m.index() < 0 {
+			return bad(fmt.Sprintf("MetricPauses[%q]", string(m)), ErrUnknownMetric)
+		}
+		if i := slices.Index(ss, ""); i >= 0 {
+			return bad(fmt.Sprintf("MetricPauses[%q][%d]", string(m), i), ErrBadStatus)
+		}
+	}
+	if p.Reopen != ContinueResolution && p.Reopen != NewCycle {
+		return bad("Reopen", fmt.Errorf("%w %d", ErrBadReopen, int(p.Reopen)))
+	}
+	return nil
+}
+
+func (p *Policy) validateLevel(pr priority.Priority, bad func(string, error) *PolicyError) *PolicyError {
+	field := func(i int, name string) string {
+		f := "Targets[" + pr.String() + "][" + strconv.Itoa(i) + "]"
+		if name != "" {
+			f += "." + name
+		}
+		return f
+	}
+	if pr < 1 {
+		return bad("Targets["+pr.String()+"]", ErrBadPriority)
+	}
+	var seen [numMetrics]bool
+	for i, t := range p.Targets[pr] {
+		mi := t.Metric.index()
+		if mi < 0 {
+			return bad(field(i, "Metric"), fmt.Errorf("%w %q", ErrUnknownMetric, string(t.Metric)))
+		}
+		if seen[mi] {
+			return bad(field(i, "Metric"), fmt.Errorf("%w: %s", ErrDuplicateMetric, t.Metric))
+		}
+		seen[mi] = true
+		switch {
+		case t.BusinessDays == 0 && t.Within <= 0:
+			return bad(field(i, "Within"), fmt.Errorf("%w, got %v", ErrBadTarget, t.Within))
+		case t.BusinessDays < 0:
+			return bad(field(i, "BusinessDays"), fmt.Errorf("%w, got %d", ErrBadTarget, t.BusinessDays))
+		case t.BusinessDays > 0 && t.Within != 0:
+			return bad(field(i, ""), fmt.Errorf("%w: set Within or BusinessDays, not both", ErrBadTarget))
+		}
+	}
+	return nil
+}
+
+// target returns the target for metric index mi at priority pr, if any.
+func (p *Policy) target(pr priority.Priority, mi int) (Target, bool) {
+	for _, t := range p.Targets[pr] {
+		if t.Metric.index() == mi {
+			return t, true
+		}
+	}
+	return Target{}, false
+}
+
+// pauseSet returns the statuses that pause metric index mi.
+func (p *Policy) pauseSet(mi int) []string {
+	if ss, ok := p.MetricPauses[metrics[mi]]; ok {
+		return ss
+	}
+	if metrics[mi] == Resolution || metrics[mi] == PeriodicUpdate {
+		return p.PauseStatuses
+	}
+	return nil
+}
