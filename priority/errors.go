@@ -50,6 +50,12 @@ func (e *ValueError) Error() string {
 	b.WriteString(e.Axis)
 	b.WriteString(" ")
 	b.WriteString(strconv.Quote(e.Value))
+	if len(e.Allowed) == 0 {
+		b.WriteString(" (the matrix has no ")
+		b.WriteString(e.Axis)
+		b.WriteString(" values)")
+		return b.String()
+	}
 	b.WriteString(" (allowed: ")
 	for i, v := range e.Allowed {
 		if i > 0 {

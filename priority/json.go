@@ -56,6 +56,9 @@ func (m Matrix) MarshalJSON() ([]byte, error) {
 // goroutines use *m: decode into a fresh value (json.Unmarshal into a nil
 // *Matrix allocates one) and share that.
 func (m *Matrix) UnmarshalJSON(data []byte) error {
+	if m == nil {
+		return errors.New("priority: json: UnmarshalJSON on a nil *Matrix")
+	}
 	var f jsonMatrix
 	dec := json.NewDecoder(bytes.NewReader(data))
 	tok, err := dec.Token()

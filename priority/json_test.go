@@ -68,6 +68,8 @@ func TestUnmarshalJSON(t *testing.T) {
 	assert.Equal(t, priority.Priority(2), p)
 	assert.Equal(t, "Soon", cfg.Matrix.Label(p))
 
+	assert.Error(t, (*priority.Matrix)(nil).UnmarshalJSON([]byte(itilJSON)), "UnmarshalJSON on a nil *Matrix")
+
 	// null is a no-op on an existing matrix, as encoding/json asks.
 	m2 := priority.ITIL()
 	require.NoError(t, m2.UnmarshalJSON([]byte("null")))

@@ -300,6 +300,7 @@ func TestZeroMatrix(t *testing.T) {
 		if p != 0 || !errors.Is(err, priority.ErrUnknownImpact) {
 			t.Errorf("%s.Priority(High, High) = %v, %v want 0, ErrUnknownImpact", name, p, err)
 		}
+		assert.EqualError(t, err, `priority: unknown impact "High" (the matrix has no impact values)`, name)
 		assert.Equal(t, 0, m.Levels(), name)
 		assert.Empty(t, m.Impacts(), name)
 		assert.Empty(t, m.Urgencies(), name)
