@@ -35,8 +35,10 @@ var ErrPlaceholder = errors.New(`redact: input is the Sensitive placeholder "[RE
 //
 // All these methods have value receivers, so they apply to a Sensitive and
 // to a *Sensitive alike. The value comes out only through the explicit
-// method [Sensitive.Reveal], or as a keyed pseudonym through
-// [Sensitive.Pseudonym].
+// method [Sensitive.Reveal]. Where analytics need to tell customers apart
+// without seeing them, pass the revealed value to a [Redactor] built with
+// the [Pseudonym] operator: it gives the same keyed pseudonym
+// ("[EMAIL:7f3a9c1e]") as the same value met in ticket text or logs.
 //
 // Printers that bypass methods, such as fmt printing a struct's unexported
 // field, %p and %!w(...) error forms, or reflection-based dumps used by test
