@@ -1,5 +1,16 @@
 package redact
 
+import "unicode/utf8"
+
+// This file holds the scanner: one pass over the text that looks only at
+// bytes which can begin or anchor a value (digits, capitals, '@', ':', '=',
+// '+', '(', '-', 'b' and the first bytes of custom detectors) and hands
+// those positions to the hand-written matchers in the other files. Every
+// matcher looks at a bounded window around its position and the scanner
+// moves past every match it accepts, so the whole scan is linear in the
+// input. Matchers never look across a line feed, except for private key
+// blocks; the streaming [Writer] relies on that.
+
 // Specificity of a kind when two candidates overlap.
 const (
 	prioPlain     int8 = 1
@@ -9,13 +20,250 @@ const (
 	prioChecksum  int8 = 5
 )
 
-func (r *Redactor) buildClasses() { r.cls['@'] = 1 }
+// Indexes of the built-in kinds in builtinKinds.
+const (
+	kEmail = iota
+	kPhone
+	kCard
+	kIBAN
+	kIPv4
+	kIPv6
+	kSSN
+	kSecret
+)
 
-// Find returns the values detected in s, in order, without overlaps.
-func (r *Redactor) Find(s string) []Match { return nil }
+var builtinPrio = [numBuiltin]int8{
+	kEmail:  prioValidated,
+	kPhone:  prioPhone,
+	kCard:   prioChecksum,
+	kIBAN:   prioChecksum,
+	kIPv4:   prioStruct,
+	kIPv6:   prioStruct,
+	kSSN:    prioValidated,
+	kSecret: prioValidated,
+}
 
-// Redact returns s with every detected value replaced by its kind's operator.
-func (r *Redactor) Redact(s string) string { return s }
+// Trigger classes of a byte.
+const (
+	cDigit  uint8 = 1 << iota // 0-9: numbers of every kind
+	cUpper                    // A-Z: IBAN, AWS key IDs, "Bearer", JWT ("eyJ")
+	cLowerB                   // b: "bearer", "basic"
+	cPlus                     // + and (: phone numbers
+	cAt                       // @: e-mail addresses
+	cSep                      // : and =: IPv6, key=value secrets, URL credentials
+	cDash                     // -: private key blocks
+	cCustom                   // first byte of a custom detector
+)
 
-// RedactBytes is like [Redactor.Redact] for a byte slice.
-func (r *Redactor) RedactBytes(b []byte) []byte { return b }
+type text interface{ ~string | ~[]byte }
+
+// cand is a candidate match. kind indexes builtinKinds, or numBuiltin+i
+// for the custom detector i.
+type cand struct {
+	start, end int
+	kind       int
+	prio       int8
+}
+
+var wordTab = func() (t [256]bool) {
+	for c := 0; c < 256; c++ {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
+	}
+	return t
+}()
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+func isUpper(c byte) bool { return 'A' <= c && c <= 'Z' }
+func isLower(c byte) bool { return 'a' <= c && c <= 'z' }
+func isAlnum(c byte) bool { return isDigit(c) || isUpper(c) || isLower(c) }
+func isHex(c byte) bool   { return isDigit(c) || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F' }
+func lower(c byte) byte {
+	if isUpper(c) {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// at returns s[i], or 0 outside s. 0 is not a word byte, so edges of the
+// text behave like a space.
+func at[T text](s T, i int) byte {
+	if i < 0 || i >= len(s) {
+		return 0
+	}
+	return s[i]
+}
+
+func (r *Redactor) buildClasses() {
+	on := func(k int) bool { return r.enabled[k] }
+	for c := 0; c < 256; c++ {
+		b := byte(c)
+		var f uint8
+		if isDigit(b) && (on(kPhone) || on(kCard) || on(kIPv4) || on(kSSN)) {
+			f |= cDigit
+		}
+		if isUpper(b) && (on(kIBAN) || on(kSecret)) {
+			f |= cUpper
+		}
+		if b == 'b' && on(kSecret) {
+			f |= cLowerB
+		}
+		if (b == '+' || b == '(') && on(kPhone) {
+			f |= cPlus
+		}
+		if b == '@' && on(kEmail) {
+			f |= cAt
+		}
+		if (b == ':' && (on(kIPv6) || on(kSecret))) || (b == '=' && on(kSecret)) {
+			f |= cSep
+		}
+		if b == '-' && on(kSecret) {
+			f |= cDash
+		}
+		for i := range r.custom {
+			if r.custom[i].first[b] {
+				f |= cCustom
+			}
+		}
+		r.cls[c] = f
+	}
+}
+
+// better reports whether candidate a wins over an overlapping b.
+func better(a, b cand) bool {
+	if a.prio != b.prio {
+		return a.prio > b.prio
+	}
+	if la, lb := a.end-a.start, b.end-b.start; la != lb {
+		return la > lb
+	}
+	return a.start < b.start
+}
+
+// push adds c to the sorted, non-overlapping list out. Every candidate
+// already in out starts before c ends (they were found at earlier scan
+// positions, and c ends at or after the current one); candidates that
+// start before the scan position (e-mail addresses, IPv6 addresses,
+// key=value secrets) do so by a bounded amount, so the walk back is short.
+func push(out []cand, c cand) []cand {
+	k := len(out)
+	for k > 0 && out[k-1].end > c.start {
+		k--
+	}
+	for j := k; j < len(out); j++ {
+		if !better(c, out[j]) {
+			return out
+		}
+	}
+	return append(out[:k], c)
+}
+
+// pick keeps the better of *best and c.
+func pick(best *cand, c cand) {
+	if c.end > c.start && (best.kind < 0 || better(c, *best)) {
+		*best = c
+	}
+}
+
+var none = cand{kind: -1}
+
+// scan appends the matches in s to out.
+func scan[T text](r *Redactor, s T, out []cand) []cand {
+	n := len(s)
+	pem := pemState{next: -2}
+	i := 0
+	for i < n {
+		c := s[i]
+		f := r.cls[c]
+		if f == 0 {
+			i++
+			continue
+		}
+		w := wordTab[c]
+		if w && i > 0 && wordTab[s[i-1]] {
+			// Inside a word: only a JWT ("eyJ") starts here.
+			if c == 'J' && r.enabled[kSecret] && i >= 2 && s[i-1] == 'y' && s[i-2] == 'e' && !wordTab[at(s, i-3)] {
+				if e := matchJWT(s, i-2); e > 0 {
+					out = push(out, cand{i - 2, e, kSecret, builtinPrio[kSecret]})
+					i = e
+					continue
+				}
+			}
+			i++
+			continue
+		}
+		best := none
+		if f&cDigit != 0 {
+			pick(&best, numeric(r, s, i))
+		}
+		if f&cUpper != 0 {
+			pick(&best, upperWord(r, s, i))
+		}
+		if f&cLowerB != 0 {
+			if e := matchAuthScheme(s, i); e.end > 0 {
+				pick(&best, cand{e.start, e.end, kSecret, builtinPrio[kSecret]})
+			}
+		}
+		if f&cPlus != 0 {
+			pick(&best, phoneAt(s, i))
+		}
+		if f&cAt != 0 {
+			if st, e := matchEmail(s, i); e > 0 {
+				pick(&best, cand{st, e, kEmail, builtinPrio[kEmail]})
+			}
+		}
+		if f&cSep != 0 {
+			pick(&best, sepAt(r, s, i))
+		}
+		if f&cDash != 0 {
+			if e := pemMatch(&pem, s, i); e > 0 {
+				pick(&best, cand{i, e, kSecret, builtinPrio[kSecret]})
+			}
+		}
+		if f&cCustom != 0 {
+			pick(&best, customAt(r, s, i))
+		}
+		if best.kind >= 0 {
+			out = push(out, best)
+			if best.end > i {
+				i = best.end
+				continue
+			}
+		}
+		if w {
+			for i++; i < n && wordTab[s[i]]; i++ {
+			}
+			continue
+		}
+		i++
+	}
+	return out
+}
+
+// customAt runs the custom detectors whose Start holds s[i] and returns
+// the best of their matches.
+func customAt[T text](r *Redactor, s T, i int) cand {
+	best := none
+	for k := range r.custom {
+		d := &r.custom[k]
+		if !d.first[s[i]] {
+			continue
+		}
+		e := min(len(s), i+d.MaxLen)
+		for j := i; j < e; j++ {
+			if s[j] == '\n' {
+				e = j
+				break
+			}
+		}
+		win := string(s[i:e])
+		m := d.Match(win)
+		if m <= 0 || m > len(win) || !utf8.RuneStart(at(s, i+m)) && i+m < len(s) {
+			continue
+		}
+		if d.Validate != nil && !d.Validate(win[:m]) {
+			continue
+		}
+		pick(&best, cand{i, i + m, numBuiltin + k, d.prio})
+	}
+	return best
+}

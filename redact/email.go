@@ -1,0 +1,108 @@
+package redact
+
+// localTab holds the bytes an e-mail local part may hold here: letters,
+// digits and ._%+- (the characters real addresses use; quotes, '*', '=',
+// '/' and the other rare atext characters are left out so that masks,
+// key=value pairs and paths are not taken for addresses).
+var localTab = func() (t [256]bool) {
+	for c := 0; c < 256; c++ {
+		b := byte(c)
+		t[c] = isAlnum(b) || b == '.' || b == '_' || b == '%' || b == '+' || b == '-'
+	}
+	return t
+}()
+
+// matchEmail matches an address around the '@' at i: a local part of 1 to
+// 64 bytes that does not start or end with a dot nor hold two in a row,
+// and a domain of two or more labels (letters, digits, inner hyphens, at
+// most 63 bytes each, 253 in all) whose last label is a top-level domain
+// of letters ("xn--" labels too). Only ASCII addresses are found.
+func matchEmail[T text](s T, i int) (int, int) {
+	k := i
+	for k > 0 && localTab[s[k-1]] {
+		k--
+		if i-k > 64 {
+			return 0, 0
+		}
+	}
+	for k < i && s[k] == '.' {
+		k++ // "see...jane@" or a sentence's dots: the address starts after them
+	}
+	if k == i || s[i-1] == '.' {
+		return 0, 0
+	}
+	for x := k + 1; x < i; x++ {
+		if s[x] == '.' && s[x-1] == '.' {
+			return 0, 0
+		}
+	}
+	// Domain labels.
+	j := i + 1
+	labels := 0
+	lastStart, lastEnd, prevEnd := 0, 0, 0
+	for {
+		st := j
+		for j < len(s) && (isAlnum(s[j]) || s[j] == '-') && j-st <= 63 {
+			j++
+		}
+		if j == st || j-st > 63 || s[st] == '-' || s[j-1] == '-' {
+			j = st
+			break
+		}
+		labels++
+		prevEnd = lastEnd
+		lastStart, lastEnd = st, j
+		if j-(i+1) > 253 {
+			return 0, 0
+		}
+		if at(s, j) == '.' && isAlnum(at(s, j+1)) {
+			j++
+			continue
+		}
+		break
+	}
+	if labels < 2 {
+		return 0, 0
+	}
+	end := lastEnd
+	if !tldOK(s, lastStart, lastEnd) {
+		// "jane@example.com.123": drop a bad last label once.
+		if labels < 3 || !tldOK(s, labelStart(s, prevEnd), prevEnd) {
+			return 0, 0
+		}
+		end = prevEnd
+		if isDigit(at(s, end+1)) {
+			return 0, 0
+		}
+	}
+	if c := at(s, end); wordTab[c] || c == '-' || c == '@' {
+		return 0, 0
+	}
+	return k, end
+}
+
+// labelStart returns the start of the domain label ending at e.
+func labelStart[T text](s T, e int) int {
+	k := e
+	for k > 0 && (isAlnum(s[k-1]) || s[k-1] == '-') {
+		k--
+	}
+	return k
+}
+
+// tldOK reports whether s[a:b] can be a top-level domain: two or more
+// letters, or an "xn--" label.
+func tldOK[T text](s T, a, b int) bool {
+	if b-a < 2 {
+		return false
+	}
+	if foldEq(s, a, "xn--") && b-a > 4 {
+		return true
+	}
+	for k := a; k < b; k++ {
+		if !isUpper(s[k]) && !isLower(s[k]) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,97 @@
+package redact
+
+// ibanLength is the length of an IBAN per country, from the SWIFT IBAN
+// Registry (release 99, 2024): the code's two letters map to the IBAN's
+// length in characters.
+var ibanLength = map[[2]byte]int{
+	{'A', 'D'}: 24, {'A', 'E'}: 23, {'A', 'L'}: 28, {'A', 'T'}: 20, {'A', 'Z'}: 28,
+	{'B', 'A'}: 20, {'B', 'E'}: 16, {'B', 'G'}: 22, {'B', 'H'}: 22, {'B', 'I'}: 27,
+	{'B', 'R'}: 29, {'B', 'Y'}: 28, {'C', 'H'}: 21, {'C', 'R'}: 22, {'C', 'Y'}: 28,
+	{'C', 'Z'}: 24, {'D', 'E'}: 22, {'D', 'J'}: 27, {'D', 'K'}: 18, {'D', 'O'}: 28,
+	{'E', 'E'}: 20, {'E', 'G'}: 29, {'E', 'S'}: 24, {'F', 'I'}: 18, {'F', 'K'}: 18,
+	{'F', 'O'}: 18, {'F', 'R'}: 27, {'G', 'B'}: 22, {'G', 'E'}: 22, {'G', 'I'}: 23,
+	{'G', 'L'}: 18, {'G', 'R'}: 27, {'G', 'T'}: 28, {'H', 'R'}: 21, {'H', 'U'}: 28,
+	{'I', 'E'}: 22, {'I', 'L'}: 23, {'I', 'Q'}: 23, {'I', 'S'}: 26, {'I', 'T'}: 27,
+	{'J', 'O'}: 30, {'K', 'W'}: 30, {'K', 'Z'}: 20, {'L', 'B'}: 28, {'L', 'C'}: 32,
+	{'L', 'I'}: 21, {'L', 'T'}: 20, {'L', 'U'}: 20, {'L', 'V'}: 21, {'L', 'Y'}: 25,
+	{'M', 'C'}: 27, {'M', 'D'}: 24, {'M', 'E'}: 22, {'M', 'K'}: 19, {'M', 'N'}: 20,
+	{'M', 'R'}: 27, {'M', 'T'}: 31, {'M', 'U'}: 30, {'N', 'I'}: 28, {'N', 'L'}: 18,
+	{'N', 'O'}: 15, {'O', 'M'}: 23, {'P', 'K'}: 24, {'P', 'L'}: 28, {'P', 'S'}: 29,
+	{'P', 'T'}: 25, {'Q', 'A'}: 29, {'R', 'O'}: 24, {'R', 'S'}: 22, {'R', 'U'}: 33,
+	{'S', 'A'}: 24, {'S', 'C'}: 31, {'S', 'D'}: 18, {'S', 'E'}: 24, {'S', 'I'}: 19,
+	{'S', 'K'}: 24, {'S', 'M'}: 27, {'S', 'O'}: 23, {'S', 'T'}: 25, {'S', 'V'}: 28,
+	{'T', 'L'}: 23, {'T', 'N'}: 24, {'T', 'R'}: 26, {'U', 'A'}: 29, {'V', 'A'}: 22,
+	{'V', 'G'}: 24, {'X', 'K'}: 20, {'Y', 'E'}: 30,
+}
+
+// matchIBAN matches an IBAN at i in capitals, either in one piece or in
+// groups of four separated by single spaces (the paper format), with the
+// country's length and a valid ISO 7064 mod-97 check.
+func matchIBAN[T text](s T, i int) int {
+	if !isUpper(at(s, i)) || !isUpper(at(s, i+1)) || !isDigit(at(s, i+2)) || !isDigit(at(s, i+3)) {
+		return 0
+	}
+	L := ibanLength[[2]byte{s[i], s[i+1]}]
+	if L == 0 {
+		return 0
+	}
+	var buf [34]byte
+	isChar := func(c byte) bool { return isUpper(c) || isDigit(c) }
+	n := 0
+	j := i
+	for j < len(s) && isChar(s[j]) && n < L {
+		buf[n] = s[j]
+		n++
+		j++
+	}
+	if n == L {
+		if wordTab[at(s, j)] {
+			return 0
+		}
+	} else if n == 4 && at(s, j) == ' ' {
+		// Paper format: groups of four, the last one shorter.
+		for n < L && at(s, j) == ' ' && isChar(at(s, j+1)) {
+			j++
+			g := 0
+			for j < len(s) && isChar(s[j]) && g < 4 && n < L {
+				buf[n] = s[j]
+				n++
+				j++
+				g++
+			}
+			if g < 4 && n < L {
+				return 0
+			}
+		}
+		if n != L || wordTab[at(s, j)] {
+			return 0
+		}
+	} else {
+		return 0
+	}
+	if !ibanValid(buf[:n]) {
+		return 0
+	}
+	return j
+}
+
+// ibanValid checks the mod-97 rule of ISO 13616 on a compact IBAN: move
+// the first four characters to the end, turn letters into 10..35, and the
+// number must be 1 modulo 97.
+func ibanValid(b []byte) bool {
+	m := 0
+	add := func(c byte) {
+		if isDigit(c) {
+			m = (m*10 + int(c-'0')) % 97
+		} else {
+			m = (m*100 + int(c-'A'+10)) % 97
+		}
+	}
+	for _, c := range b[4:] {
+		add(c)
+	}
+	for _, c := range b[:4] {
+		add(c)
+	}
+	return m == 1
+}

@@ -1,0 +1,104 @@
+package redact
+
+// matchIPv6At is called at a ':' (position i). It finds where an IPv6
+// address containing that colon would start (at most four hex digits
+// back, since this is the address's first colon) and parses from there.
+func matchIPv6At[T text](s T, i int) (int, int) {
+	j := i
+	for j > 0 && i-j < 4 && isHex(s[j-1]) {
+		j--
+	}
+	p := at(s, j-1)
+	if wordTab[p] || p == ':' || p == '.' || p == '%' || p == '-' || p == '@' || p == '/' && wordTab[at(s, j-2)] {
+		return 0, 0
+	}
+	if e := matchIPv6(s, j); e > 0 {
+		return j, e
+	}
+	return 0, 0
+}
+
+// matchIPv6 parses an IPv6 address at j in any form RFC 4291 allows and
+// RFC 5952 recommends: eight groups of one to four hex digits, or fewer
+// around a single "::", optionally ending in a dotted IPv4 address
+// (::ffff:192.0.2.1), optionally followed by a zone ("%eth0"). To tell
+// addresses from C++ and Rust paths (a::b), times and hashes, a compressed
+// address must hold a decimal digit, and the address must not run on into
+// a word or another colon.
+func matchIPv6[T text](s T, j int) int {
+	k := j
+	groups := 0
+	dbl := false
+	digit := false
+	if at(s, k) == ':' {
+		if at(s, k+1) != ':' {
+			return 0
+		}
+		dbl = true
+		k += 2
+	}
+	for groups < 8 {
+		st := k
+		for k < len(s) && k-st < 4 && isHex(s[k]) {
+			if isDigit(s[k]) {
+				digit = true
+			}
+			k++
+		}
+		if k == st {
+			break // "::" at the end, or nothing after "::" at the start
+		}
+		if isHex(at(s, k)) {
+			return 0 // five hex digits
+		}
+		if at(s, k) == '.' {
+			// An embedded IPv4 address takes the last two groups.
+			e := matchIPv4(s, st)
+			if e == 0 || groups > 6 {
+				return 0
+			}
+			groups += 2
+			k = e
+			digit = true
+			break
+		}
+		groups++
+		if at(s, k) != ':' {
+			break
+		}
+		if at(s, k+1) == ':' {
+			if dbl {
+				return 0
+			}
+			dbl = true
+			k += 2
+			continue
+		}
+		if !isHex(at(s, k+1)) || groups == 8 {
+			break
+		}
+		k++
+	}
+	if dbl {
+		if groups > 7 || !digit {
+			return 0
+		}
+	} else if groups != 8 {
+		return 0
+	}
+	// Zone identifier (RFC 4007): "%" and an interface name or number.
+	if at(s, k) == '%' {
+		z := k + 1
+		for z < len(s) && z-k <= 16 && (isAlnum(s[z]) || s[z] == '.' || s[z] == '_' || s[z] == '~' || s[z] == '-') {
+			z++
+		}
+		if z > k+1 && z-k <= 16 {
+			k = z
+		}
+	}
+	c := at(s, k)
+	if wordTab[c] || c == ':' && (isHex(at(s, k+1)) || at(s, k+1) == ':') || c == '.' && isHex(at(s, k+1)) || c == '%' || c == '@' {
+		return 0
+	}
+	return k
+}

@@ -1,0 +1,392 @@
+package redact
+
+// Numbers: payment cards, US Social Security numbers, IPv4 addresses and
+// telephone numbers. A bare run of digits is never a phone number or an SSN
+// on its own: it needs a '+', the separators of a national format, or a
+// label such as "phone:" or "SSN" just before it.
+
+// numLeftOK reports whether a number may start at i: it must not continue a
+// word or another number ("v1.2", "ABC-123", "12/34", "10:30", "+15").
+func numLeftOK[T text](s T, i int) bool {
+	p := at(s, i-1)
+	if wordTab[p] || p == '+' || p == '@' {
+		return false
+	}
+	switch p {
+	case '.', '-', '/', ':', ',':
+		return !wordTab[at(s, i-2)]
+	}
+	return true
+}
+
+// numRightOK reports whether a number may end at e: it must not run on into
+// a word or another number.
+func numRightOK[T text](s T, e int) bool {
+	c := at(s, e)
+	if wordTab[c] || c == '@' {
+		return false
+	}
+	switch c {
+	case '.', '-', '/', ':', ',':
+		return !isDigit(at(s, e+1))
+	}
+	return true
+}
+
+// digitsRun returns the end of the run of digits starting at i.
+func digitsRun[T text](s T, i int) int {
+	for i < len(s) && isDigit(s[i]) {
+		i++
+	}
+	return i
+}
+
+// numeric tries every number kind at the digit s[i], which begins a word.
+func numeric[T text](r *Redactor, s T, i int) cand {
+	if !numLeftOK(s, i) {
+		return none
+	}
+	best := none
+	if r.enabled[kCard] {
+		if e := matchCard(s, i); e > 0 {
+			pick(&best, cand{i, e, kCard, builtinPrio[kCard]})
+		}
+	}
+	if r.enabled[kSSN] {
+		if e := matchSSN(s, i); e > 0 {
+			pick(&best, cand{i, e, kSSN, builtinPrio[kSSN]})
+		}
+	}
+	if r.enabled[kIPv4] {
+		if e := matchIPv4(s, i); e > 0 && !versionBefore(s, i) {
+			pick(&best, cand{i, e, kIPv4, builtinPrio[kIPv4]})
+		}
+	}
+	if r.enabled[kPhone] {
+		pick(&best, phoneAt(s, i))
+	}
+	return best
+}
+
+// ---- payment cards ----
+
+// matchCard matches a card number at i: 13 to 19 digits in one run, or in
+// groups of four separated by single spaces or dashes (Amex and Diners also
+// 4-6-5 and 4-6-4), that pass Luhn and the issuer's prefix and length.
+func matchCard[T text](s T, i int) int {
+	var d [19]byte
+	e := digitsRun(s, i)
+	g := e - i
+	if g >= 13 {
+		if g > 19 || !numRightOK(s, e) {
+			return 0
+		}
+		for k := 0; k < g; k++ {
+			d[k] = s[i+k]
+		}
+		if cardValid(d[:g]) {
+			return e
+		}
+		return 0
+	}
+	if g != 4 {
+		return 0
+	}
+	sep := at(s, e)
+	if sep != ' ' && sep != '-' {
+		return 0
+	}
+	// Collect up to five groups: ends[k] is the end of group k, nd[k] the
+	// digits so far, sizes the group lengths.
+	var ends, nd, sizes [5]int
+	ng, total := 0, 0
+	j := i
+	for ng < 5 {
+		e := digitsRun(s, j)
+		l := e - j
+		if l == 0 || total+l > 19 {
+			break
+		}
+		for k := 0; k < l; k++ {
+			d[total+k] = s[j+k]
+		}
+		total += l
+		ends[ng], nd[ng], sizes[ng] = e, total, l
+		ng++
+		if at(s, e) != sep || !isDigit(at(s, e+1)) {
+			break
+		}
+		j = e + 1
+	}
+	for k := ng; k >= 3; k-- {
+		t := nd[k-1]
+		if t < 13 || !numRightOK(s, ends[k-1]) || !cardShape(sizes[:k]) {
+			continue
+		}
+		if cardValid(d[:t]) {
+			return ends[k-1]
+		}
+	}
+	return 0
+}
+
+// cardShape reports whether group sizes are 4-4-...-(1..4), 4-6-5 or 4-6-4.
+func cardShape(g []int) bool {
+	if len(g) == 3 && g[0] == 4 && g[1] == 6 && (g[2] == 5 || g[2] == 4) {
+		return true
+	}
+	for k, n := range g {
+		if n != 4 && (k != len(g)-1 || n < 1 || n > 4) {
+			return false
+		}
+	}
+	return true
+}
+
+// luhn reports whether the digits d pass the Luhn check.
+func luhn(d []byte) bool {
+	sum := 0
+	double := false
+	for k := len(d) - 1; k >= 0; k-- {
+		v := int(d[k] - '0')
+		if double {
+			v *= 2
+			if v > 9 {
+				v -= 9
+			}
+		}
+		sum += v
+		double = !double
+	}
+	return sum%10 == 0
+}
+
+// prefixNum returns the number formed by the first n digits of d.
+func prefixNum(d []byte, n int) int {
+	v := 0
+	for k := 0; k < n && k < len(d); k++ {
+		v = v*10 + int(d[k]-'0')
+	}
+	return v
+}
+
+// cardValid checks Luhn and the issuer identification number: Visa 4
+// (13, 16, 19 digits), Mastercard 51-55 and 2221-2720 (16), American
+// Express 34 and 37 (15), Discover 6011, 644-649, 65 and 622126-622925
+// (16-19), JCB 3528-3589 (16-19), Diners Club 300-305, 3095, 36, 38, 39
+// (14-19) and UnionPay 62 (16-19).
+func cardValid(d []byte) bool {
+	l := len(d)
+	if l < 13 || l > 19 || !luhn(d) {
+		return false
+	}
+	p1, p2, p3, p4 := prefixNum(d, 1), prefixNum(d, 2), prefixNum(d, 3), prefixNum(d, 4)
+	switch {
+	case p1 == 4:
+		return l == 13 || l == 16 || l == 19
+	case 51 <= p2 && p2 <= 55, 2221 <= p4 && p4 <= 2720:
+		return l == 16
+	case p2 == 34 || p2 == 37:
+		return l == 15
+	case p4 == 6011, 644 <= p3 && p3 <= 649, p2 == 65, p2 == 62:
+		// Discover, and UnionPay (62, which includes Discover's 622126-622925).
+		return l >= 16
+	case 3528 <= p4 && p4 <= 3589:
+		return l >= 16
+	case 300 <= p3 && p3 <= 305, p4 == 3095, p2 == 36, p2 == 38, p2 == 39:
+		return l >= 14
+	}
+	return false
+}
+
+// ---- US Social Security numbers ----
+
+// matchSSN matches AAA-GG-SSSS anywhere, and AAA GG SSSS or AAAGGSSSS
+// right after a label such as "SSN:".
+func matchSSN[T text](s T, i int) int {
+	var d [9]byte
+	var e int
+	if digitsRun(s, i)-i == 3 && (at(s, i+3) == '-' || at(s, i+3) == ' ') {
+		sep := s[i+3]
+		if digitsRun(s, i+4) != i+6 || at(s, i+6) != sep || digitsRun(s, i+7) != i+11 {
+			return 0
+		}
+		if sep == ' ' && !labelBefore(s, i, ssnLabels[:]) {
+			return 0
+		}
+		for k, p := range [9]int{0, 1, 2, 4, 5, 7, 8, 9, 10} {
+			d[k] = s[i+p]
+		}
+		e = i + 11
+	} else if digitsRun(s, i)-i == 9 && labelBefore(s, i, ssnLabels[:]) {
+		for k := 0; k < 9; k++ {
+			d[k] = s[i+k]
+		}
+		e = i + 9
+	} else {
+		return 0
+	}
+	if !numRightOK(s, e) || !ssnValid(d) {
+		return 0
+	}
+	return e
+}
+
+// ssnValid applies the SSA's rules: no area 000, 666 or 900-999, no group
+// 00, no serial 0000, and not one of the numbers the SSA voided after they
+// were printed in advertising: 078-05-1120 (the Woolworth wallet card) and
+// 219-09-9999 (an SSA pamphlet); the 987-65-4320 to 4329 range used in
+// advertisements falls in the 9xx areas.
+func ssnValid(d [9]byte) bool {
+	area := prefixNum(d[0:3], 3)
+	group := prefixNum(d[3:5], 2)
+	serial := prefixNum(d[5:9], 4)
+	switch {
+	case area == 0 || area == 666 || area >= 900, group == 0, serial == 0:
+		return false
+	case area == 78 && group == 5 && serial == 1120, area == 219 && group == 9 && serial == 9999:
+		return false
+	}
+	return true
+}
+
+// ---- IPv4 ----
+
+// matchIPv4 matches a dotted quad at i: four decimal octets 0-255 without
+// leading zeros. A port (":8080") or prefix length ("/24") may follow but
+// is not part of the match; a fifth component (an OID) or a letter may not.
+func matchIPv4[T text](s T, i int) int {
+	j := i
+	for k := 0; k < 4; k++ {
+		if k > 0 {
+			if at(s, j) != '.' {
+				return 0
+			}
+			j++
+		}
+		e := digitsRun(s, j)
+		l := e - j
+		if l == 0 || l > 3 || l > 1 && s[j] == '0' {
+			return 0
+		}
+		v := 0
+		for k := j; k < e; k++ {
+			v = v*10 + int(s[k]-'0')
+		}
+		if v > 255 {
+			return 0
+		}
+		j = e
+	}
+	c := at(s, j)
+	if wordTab[c] || c == '@' || (c == '.' || c == '-' || c == ',') && isDigit(at(s, j+1)) {
+		return 0
+	}
+	return j
+}
+
+// versionWords precede version numbers, which look like IPv4 addresses.
+var versionWords = [...]string{"v", "ver", "version", "build", "release", "rel", "firmware", "fw", "rev", "revision", "sdk", "api", "app", "versión", "versão", "versione"}
+
+// versionBefore reports whether the word just before i is a version word.
+func versionBefore[T text](s T, i int) bool {
+	return labelBefore(s, i, versionWords[:])
+}
+
+// ---- labels ----
+
+var phoneLabels = [...]string{
+	"phone", "tel", "telephone", "mobile", "mob", "cell", "cellphone", "fax",
+	"whatsapp", "telefon", "telefono", "teléfono", "téléphone", "tél", "handy",
+	"mobil", "tlf", "ph", "móvil", "movil", "celular", "portable", "telefoon", "sms",
+}
+
+var ssnLabels = [...]string{"ssn", "security", "socsec"}
+
+var numberWords = [...]string{"number", "no", "nr", "num", "n°", "nº", "numéro", "numero", "número", "nummer", "is"}
+
+// labelBefore reports whether the word before position i, skipping a few
+// separators and an optional word such as "number", is one of labels or
+// ends in '_' or '-' followed by one of them ("mobile_phone"). It looks
+// back at most 48 bytes and never across a line feed.
+func labelBefore[T text](s T, i int, labels []string) bool {
+	j := skipSepsBack(s, i)
+	ws, we := wordBack(s, j)
+	if ws == we {
+		return false
+	}
+	if wordIn(s, ws, we, numberWords[:]) {
+		j = skipSepsBack(s, ws)
+		ws, we = wordBack(s, j)
+		if ws == we {
+			return false
+		}
+	}
+	for _, l := range labels {
+		if we-ws < len(l) {
+			continue
+		}
+		k := we - len(l)
+		if !foldEq(s, k, l) {
+			continue
+		}
+		if k == ws || s[k-1] == '_' || s[k-1] == '-' {
+			return true
+		}
+	}
+	return false
+}
+
+// skipSepsBack moves back from i over at most 4 spaces and punctuation
+// that sit between a label and its value.
+func skipSepsBack[T text](s T, i int) int {
+	for n := 0; n < 4 && i > 0; n++ {
+		switch s[i-1] {
+		case ' ', '\t', ':', '.', '#', '=', '-', '(', '[':
+			i--
+			continue
+		}
+		break
+	}
+	return i
+}
+
+// wordBack returns the word (letters, '_', '-', non-ASCII bytes) ending at
+// j, at most 24 bytes; an empty range if there is none.
+func wordBack[T text](s T, j int) (int, int) {
+	k := j
+	for k > 0 && j-k < 24 {
+		c := s[k-1]
+		if !(isUpper(c) || isLower(c) || c == '_' || c == '-' || c >= 0x80 || c == '#') {
+			break
+		}
+		k--
+	}
+	if k > 0 && j-k == 24 {
+		return j, j
+	}
+	return k, j
+}
+
+func wordIn[T text](s T, ws, we int, words []string) bool {
+	for _, w := range words {
+		if we-ws == len(w) && foldEq(s, ws, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// foldEq reports whether s[k:k+len(w)] equals the lower-case w, ignoring
+// ASCII case.
+func foldEq[T text](s T, k int, w string) bool {
+	if k < 0 || k+len(w) > len(s) {
+		return false
+	}
+	for x := 0; x < len(w); x++ {
+		if lower(s[k+x]) != w[x] {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,272 @@
+package redact
+
+// Telephone numbers. Three shapes count on their own: international numbers
+// with a '+' (E.164: a country code and 8 to 15 digits in all), NANP numbers
+// with separators ((202) 555-0143, 202-555-0143, 1 202 555 0143) that obey
+// the plan's N rules, and national numbers with a trunk 0 and separators
+// (020 7946 0958, 01 23 45 67 89, 030/1234567). Any other run of 7 to 15
+// digits is a phone number only right after a label ("Tel:", "phone
+// number", "mobile_phone="). An extension ("ext. 12", "x12") joins the
+// number.
+
+// phoneAt returns the longest phone number starting at i, where s[i] is a
+// digit that begins a word, a '+' or a '('.
+func phoneAt[T text](s T, i int) cand {
+	c := s[i]
+	if c == '+' || c == '(' {
+		p := at(s, i-1)
+		if wordTab[p] || p == '+' || p == '(' || p == '.' || p == '-' || p == '/' {
+			return none
+		}
+	}
+	e := 0
+	if c == '+' {
+		e = matchE164(s, i)
+	} else {
+		e = max(matchNANP(s, i), matchNational(s, i))
+		if le := matchLabelled(s, i); le > e {
+			e = le
+		}
+	}
+	if e == 0 {
+		return none
+	}
+	return cand{i, extension(s, e), kPhone, builtinPrio[kPhone]}
+}
+
+// phoneRun reads digit groups from j separated by single spaces, dashes or
+// dots, where a group may stand in parentheses. It returns the end of the
+// last group, the digits read (not counting a "(0)" trunk group after a
+// country code) and the number of groups. It stops after 16 digits.
+func phoneRun[T text](s T, j int, allowTrunk bool) (end, digits, groups int, dateLike bool) {
+	var sizes [8]int
+	for groups < 8 {
+		k := j
+		open := at(s, k) == '('
+		if open {
+			k++
+		}
+		e := digitsRun(s, k)
+		l := e - k
+		if l == 0 {
+			break
+		}
+		if open {
+			if at(s, e) != ')' {
+				break
+			}
+			e++
+		}
+		trunk := allowTrunk && open && l == 1 && s[k] == '0' && groups == 1
+		if !trunk {
+			digits += l
+			sizes[groups] = l
+			groups++
+		}
+		end = e
+		if digits > 15 {
+			return end, digits, groups, false
+		}
+		c := at(s, e)
+		switch {
+		case c == '(':
+			j = e
+			continue
+		case (c == ' ' || c == '-' || c == '.') && (isDigit(at(s, e+1)) || at(s, e+1) == '('):
+			j = e + 1
+			continue
+		case c == ' ' && (at(s, e+1) == '-' || at(s, e+1) == '/') && at(s, e+2) == ' ' && isDigit(at(s, e+3)):
+			j = e + 3 // "030 - 1234567"
+			continue
+		}
+		break
+	}
+	// A date: 2024-01-15, 15.01.2024, 2024 01 15.
+	if groups == 3 && (sizes[0] == 4 && sizes[1] == 2 && sizes[2] == 2 || sizes[0] == 2 && sizes[1] == 2 && sizes[2] == 4) {
+		dateLike = true
+	}
+	return end, digits, groups, dateLike
+}
+
+// matchE164 matches '+', a country code (not starting with 0) and 8 to 15
+// digits in all, with optional separators and a "(0)" trunk.
+func matchE164[T text](s T, i int) int {
+	j := i + 1
+	if at(s, j) == ' ' {
+		j++
+	}
+	c := at(s, j)
+	if c < '1' || c > '9' {
+		return 0
+	}
+	end, digits, _, _ := phoneRun(s, j, true)
+	if digits < 8 || digits > 15 || !numRightOK(s, end) {
+		return 0
+	}
+	return end
+}
+
+// matchNANP matches a North American number: [1 ]NXX NXX XXXX with the
+// area code in parentheses or followed by a space, dash or dot, where N is
+// 2-9, the area code is not N11 and has no 9 in the middle (reserved), and
+// the exchange is not N11.
+func matchNANP[T text](s T, i int) int {
+	j := i
+	if at(s, j) == '1' {
+		sp := at(s, j+1)
+		if (sp == ' ' || sp == '-' || sp == '.') && (isDigit(at(s, j+2)) || at(s, j+2) == '(') {
+			j += 2
+		}
+	}
+	var area, exch int
+	var sep byte
+	if at(s, j) == '(' {
+		if digitsRun(s, j+1) != j+4 || at(s, j+4) != ')' {
+			return 0
+		}
+		area = j + 1
+		j += 5
+		if c := at(s, j); c == ' ' || c == '-' {
+			j++
+		}
+		if digitsRun(s, j) != j+3 {
+			return 0
+		}
+		exch = j
+		j += 3
+		sep = at(s, j)
+		if sep != '-' && sep != ' ' && sep != '.' {
+			return 0
+		}
+	} else {
+		if digitsRun(s, j) != j+3 {
+			return 0
+		}
+		area = j
+		sep = at(s, j+3)
+		if sep != '-' && sep != ' ' && sep != '.' {
+			return 0
+		}
+		j += 4
+		if digitsRun(s, j) != j+3 || at(s, j+3) != sep {
+			return 0
+		}
+		exch = j
+		j += 3
+	}
+	j++
+	if digitsRun(s, j) != j+4 || !numRightOK(s, j+4) {
+		return 0
+	}
+	a0, a1, a2 := s[area], s[area+1], s[area+2]
+	x0, x1, x2 := s[exch], s[exch+1], s[exch+2]
+	if a0 < '2' || a1 == '9' || a1 == '1' && a2 == '1' || x0 < '2' || x1 == '1' && x2 == '1' {
+		return 0
+	}
+	return j + 4
+}
+
+// matchNational matches a national number with a trunk 0: a first group of
+// 2 to 5 digits starting 0[1-9] (or in parentheses), then groups of 2 to 8
+// digits all separated alike (the first separator may differ, or be '/'),
+// 9 to 12 digits in all.
+func matchNational[T text](s T, i int) int {
+	j := i
+	paren := at(s, j) == '('
+	if paren {
+		j++
+	}
+	if at(s, j) != '0' || at(s, j+1) < '1' || at(s, j+1) > '9' {
+		return 0
+	}
+	e := digitsRun(s, j)
+	if l := e - j; l < 2 || l > 5 {
+		return 0
+	}
+	total := e - j
+	if paren {
+		if at(s, e) != ')' {
+			return 0
+		}
+		e++
+		if at(s, e) == ' ' {
+			e++
+		}
+	} else {
+		c := at(s, e)
+		if c != ' ' && c != '-' && c != '.' && c != '/' {
+			return 0
+		}
+		e++
+	}
+	groups := 1
+	var sep byte
+	end := 0
+	for {
+		g := digitsRun(s, e)
+		l := g - e
+		if l < 2 || l > 8 {
+			break
+		}
+		total += l
+		groups++
+		end = g
+		c := at(s, g)
+		if (c == ' ' || c == '-' || c == '.') && isDigit(at(s, g+1)) && (sep == 0 || sep == c) {
+			sep = c
+			e = g + 1
+			continue
+		}
+		break
+	}
+	if groups < 2 || total < 9 || total > 12 || !numRightOK(s, end) {
+		return 0
+	}
+	return end
+}
+
+// matchLabelled matches 7 to 15 digits, in groups or not, right after a
+// phone label.
+func matchLabelled[T text](s T, i int) int {
+	if !labelBefore(s, i, phoneLabels[:]) {
+		return 0
+	}
+	end, digits, _, date := phoneRun(s, i, false)
+	if date || digits < 7 || digits > 15 || !numRightOK(s, end) {
+		return 0
+	}
+	return end
+}
+
+// extension extends a phone number ending at e by an extension: "x12",
+// " ext. 1234", ", ext 12", " extension 12".
+func extension[T text](s T, e int) int {
+	j := e
+	if at(s, j) == ',' {
+		j++
+	}
+	if at(s, j) == ' ' {
+		j++
+	}
+	switch {
+	case foldEq(s, j, "extension"):
+		j += 9
+	case foldEq(s, j, "ext"):
+		j += 3
+		if at(s, j) == '.' {
+			j++
+		}
+	case lower(at(s, j)) == 'x' || at(s, j) == '#':
+		j++
+	default:
+		return e
+	}
+	if at(s, j) == ' ' {
+		j++
+	}
+	k := digitsRun(s, j)
+	if l := k - j; l < 1 || l > 6 || wordTab[at(s, k)] {
+		return e
+	}
+	return k
+}

@@ -1,0 +1,233 @@
+package redact
+
+import (
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
+	"hash"
+)
+
+// maxPasses bounds the rescans after [Remove] joined text into new matches.
+const maxPasses = 8
+
+// Find returns the values detected in s, in order of position, never
+// overlapping. Offsets are byte offsets into s on UTF-8 boundaries. When
+// two kinds claim the same text the more specific one wins (see the package
+// documentation). Find takes time linear in len(s) and allocates only for
+// its result: nil when nothing is found.
+func (r *Redactor) Find(s string) []Match {
+	if r == nil {
+		return nil
+	}
+	var buf [16]cand
+	cs := scan(r, s, buf[:0])
+	if len(cs) == 0 {
+		return nil
+	}
+	out := make([]Match, len(cs))
+	for k, c := range cs {
+		out[k] = Match{Kind: r.kindOf(c.kind), Start: c.start, End: c.end}
+	}
+	return out
+}
+
+// Redact returns s with every detected value replaced by the operator of
+// its kind. It returns s itself, without allocating, when nothing is
+// found. Redacting the result again changes nothing.
+func (r *Redactor) Redact(s string) string {
+	if r == nil {
+		return s
+	}
+	var buf [16]cand
+	cs := scan(r, s, buf[:0])
+	if len(cs) == 0 {
+		return s
+	}
+	out := apply(r, make([]byte, 0, len(s)+8*len(cs)), s, cs)
+	if r.remove {
+		out = r.settle(out)
+	}
+	return string(out)
+}
+
+// RedactBytes is like [Redactor.Redact] for a byte slice. It never writes
+// to b. When nothing is found it returns b itself, without allocating;
+// otherwise a new slice.
+func (r *Redactor) RedactBytes(b []byte) []byte {
+	if r == nil {
+		return b
+	}
+	var buf [16]cand
+	cs := scan(r, b, buf[:0])
+	if len(cs) == 0 {
+		return b
+	}
+	out := apply(r, make([]byte, 0, len(b)+8*len(cs)), b, cs)
+	if r.remove {
+		out = r.settle(out)
+	}
+	return out
+}
+
+// appendRedacted appends the redaction of b to dst.
+func (r *Redactor) appendRedacted(dst, b []byte) []byte {
+	var buf [16]cand
+	cs := scan(r, b, buf[:0])
+	if len(cs) == 0 {
+		return append(dst, b...)
+	}
+	if !r.remove {
+		return apply(r, dst, b, cs)
+	}
+	return append(dst, r.settle(apply(r, nil, b, cs))...)
+}
+
+// settle rescans text produced with Remove until nothing is found: deleting
+// a value can bring text together into a new match ("password=x y" becomes
+// "password= y"). Each pass removes or labels every match, and labels are
+// never detected, so a few passes settle any real text; maxPasses bounds
+// the work.
+func (r *Redactor) settle(b []byte) []byte {
+	for range maxPasses {
+		cs := scan(r, b, nil)
+		if len(cs) == 0 {
+			return b
+		}
+		b = apply(r, make([]byte, 0, len(b)), b, cs)
+	}
+	return b
+}
+
+func (r *Redactor) kindOf(k int) Kind {
+	if k < numBuiltin {
+		return builtinKinds[k]
+	}
+	return r.custom[k-numBuiltin].Kind
+}
+
+func (r *Redactor) opOf(k int) (Operator, string) {
+	if k < numBuiltin {
+		return r.ops[k], r.labels[k]
+	}
+	d := &r.custom[k-numBuiltin]
+	return d.op, d.label
+}
+
+// apply appends s to dst with the candidates cs replaced.
+func apply[T text](r *Redactor, dst []byte, s T, cs []cand) []byte {
+	var mac hash.Hash
+	var macKey []byte
+	last := 0
+	for _, c := range cs {
+		dst = append(dst, s[last:c.start]...)
+		op, label := r.opOf(c.kind)
+		v := s[c.start:c.end]
+		switch op.op {
+		case opLabel:
+			dst = append(dst, label...)
+		case opMask:
+			dst = appendMask(dst, v, op.keep)
+		case opPseudonym:
+			if mac == nil || string(op.key) != string(macKey) {
+				mac, macKey = hmac.New(sha256.New, op.key), op.key
+			}
+			dst = appendPseudonym(dst, mac, label, c.kind, v)
+		case opRemove:
+		}
+		last = c.end
+	}
+	return append(dst, s[last:]...)
+}
+
+// appendMask appends v with every letter and digit but the last keep
+// replaced by '*'. A non-ASCII character counts as a letter and becomes a
+// single '*'.
+func appendMask[T text](dst []byte, v T, keep int) []byte {
+	n := 0
+	for k := 0; k < len(v); k++ {
+		if maskable(v[k]) {
+			n++
+		}
+	}
+	hide := n - keep
+	seen := 0
+	for k := 0; k < len(v); k++ {
+		c := v[k]
+		switch {
+		case c >= 0x80 && c < 0xC0:
+			// continuation byte of a masked or kept rune
+			if seen <= hide {
+				continue
+			}
+			dst = append(dst, c)
+		case maskable(c):
+			seen++
+			if seen <= hide {
+				dst = append(dst, '*')
+			} else {
+				dst = append(dst, c)
+			}
+		default:
+			dst = append(dst, c)
+		}
+	}
+	return dst
+}
+
+func maskable(c byte) bool { return isAlnum(c) || c >= 0xC0 }
+
+// appendPseudonym appends "[KIND:xxxxxxxx]".
+func appendPseudonym[T text](dst []byte, mac hash.Hash, label string, kind int, v T) []byte {
+	mac.Reset()
+	var nb [64]byte
+	norm := normalize(nb[:0], kind, v)
+	if kind < numBuiltin {
+		mac.Write([]byte(builtinKinds[kind]))
+	} else {
+		mac.Write([]byte(label))
+	}
+	mac.Write([]byte{0})
+	mac.Write(norm)
+	var sum [sha256.Size]byte
+	h := mac.Sum(sum[:0])
+	dst = append(dst, label[:len(label)-1]...)
+	dst = append(dst, ':')
+	var hx [8]byte
+	hex.Encode(hx[:], h[:4])
+	dst = append(dst, hx[:]...)
+	return append(dst, ']')
+}
+
+// normalize returns the form of v that pseudonyms hash: e-mail addresses
+// lower-cased, phone and card numbers as digits (phones keep a leading
+// '+'), IBANs without spaces in capitals, anything else as it is.
+func normalize[T text](dst []byte, kind int, v T) []byte {
+	switch kind {
+	case kEmail:
+		for k := 0; k < len(v); k++ {
+			dst = append(dst, lower(v[k]))
+		}
+	case kPhone, kCard:
+		for k := 0; k < len(v); k++ {
+			if isDigit(v[k]) || v[k] == '+' && k == 0 {
+				dst = append(dst, v[k])
+			}
+		}
+	case kIBAN:
+		for k := 0; k < len(v); k++ {
+			if v[k] != ' ' {
+				dst = append(dst, v[k]-byte(boolInt(isLower(v[k])))*('a'-'A'))
+			}
+		}
+	default:
+		dst = append(dst, v...)
+	}
+	return dst
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}

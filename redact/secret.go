@@ -1,0 +1,430 @@
+package redact
+
+// Secrets: bearer and basic credentials, JWTs, key=value pairs whose key
+// names a credential, AWS access key IDs, credentials in URLs and private
+// key blocks.
+
+// MaxSecretLen bounds the length of a token or key=value secret; a private
+// key block may be up to MaxPEMLen bytes. Longer values are not detected
+// (a key=value value is cut at this length).
+const (
+	MaxSecretLen = 2048
+	MaxPEMLen    = 8192
+)
+
+// upperWord tries the kinds that start with a capital at i, which begins a
+// word: IBANs, AWS access key IDs and "Bearer"/"Basic" credentials.
+func upperWord[T text](r *Redactor, s T, i int) cand {
+	best := none
+	if r.enabled[kIBAN] {
+		if e := matchIBAN(s, i); e > 0 {
+			pick(&best, cand{i, e, kIBAN, builtinPrio[kIBAN]})
+		}
+	}
+	if r.enabled[kSecret] {
+		if e := matchAWSKeyID(s, i); e > 0 {
+			pick(&best, cand{i, e, kSecret, builtinPrio[kSecret]})
+		}
+		if c := matchAuthScheme(s, i); c.end > 0 {
+			pick(&best, cand{c.start, c.end, kSecret, builtinPrio[kSecret]})
+		}
+	}
+	return best
+}
+
+var awsPrefixes = [...]string{"AKIA", "ASIA", "AGPA", "AIDA", "AROA", "AIPA", "ANPA", "ANVA", "ABIA", "ACCA"}
+
+// matchAWSKeyID matches an AWS access key ID: a four-letter prefix naming
+// the kind of key (AKIA for a user's long-term key, ASIA for a temporary
+// one, ...) and 16 capitals or digits.
+func matchAWSKeyID[T text](s T, i int) int {
+	if i+20 > len(s) {
+		return 0
+	}
+	ok := false
+	for _, p := range awsPrefixes {
+		if string(s[i:i+4]) == p {
+			ok = true
+			break
+		}
+	}
+	if !ok {
+		return 0
+	}
+	for k := i + 4; k < i+20; k++ {
+		if !isUpper(s[k]) && !isDigit(s[k]) {
+			return 0
+		}
+	}
+	if wordTab[at(s, i+20)] {
+		return 0
+	}
+	return i + 20
+}
+
+// tokenTab holds the bytes of an RFC 6750 bearer token (b64token).
+var tokenTab = func() (t [256]bool) {
+	for c := 0; c < 256; c++ {
+		b := byte(c)
+		t[c] = isAlnum(b) || b == '-' || b == '.' || b == '_' || b == '~' || b == '+' || b == '/'
+	}
+	return t
+}()
+
+// matchAuthScheme matches the credentials after "Bearer " or "Basic "
+// (any case) at i: 8 or more token characters holding a digit or a
+// symbol, or for Basic a base64 string of mixed case. The scheme word is
+// kept; only the credentials are the match.
+func matchAuthScheme[T text](s T, i int) cand {
+	var basic bool
+	j := i
+	switch {
+	case foldEq(s, i, "bearer"):
+		j += 6
+	case foldEq(s, i, "basic"):
+		j += 5
+		basic = true
+	default:
+		return none
+	}
+	sp := j
+	for j < len(s) && s[j] == ' ' && j-sp < 3 {
+		j++
+	}
+	if j == sp {
+		return none
+	}
+	st := j
+	var digit, symbol, up, low bool
+	for j < len(s) && tokenTab[s[j]] && j-st < MaxSecretLen {
+		c := s[j]
+		switch {
+		case isDigit(c):
+			digit = true
+		case isUpper(c):
+			up = true
+		case isLower(c):
+			low = true
+		default:
+			symbol = true
+		}
+		j++
+	}
+	for j < len(s) && s[j] == '=' && j-st < MaxSecretLen {
+		j++
+		symbol = true
+	}
+	if j-st < 8 || tokenTab[at(s, j)] || wordTab[at(s, j)] {
+		return none
+	}
+	if basic {
+		if (j-st)%4 != 0 || !(digit || up && low || symbol) {
+			return none
+		}
+	} else if !digit && !symbol {
+		return none
+	}
+	return cand{start: st, end: j}
+}
+
+// matchJWT matches a JSON Web Token at i, which starts "eyJ" (a base64url
+// '{"'): a header and a payload of 10 or more base64url characters and a
+// signature that may be empty, separated by dots (a JWE's five parts too).
+func matchJWT[T text](s T, i int) int {
+	isB64 := func(c byte) bool { return isAlnum(c) || c == '-' || c == '_' }
+	j := i
+	parts := 0
+	for parts < 5 {
+		st := j
+		for j < len(s) && isB64(s[j]) && j-i < MaxSecretLen {
+			j++
+		}
+		if parts < 2 && j-st < 10 {
+			return 0
+		}
+		parts++
+		if at(s, j) == '.' && (parts < 2 || isB64(at(s, j+1))) {
+			j++
+			continue
+		}
+		if parts == 2 && at(s, j) == '.' {
+			j++ // an unsecured JWT ends with the dot before its empty signature
+			parts++
+		}
+		break
+	}
+	if parts < 3 || wordTab[at(s, j)] {
+		return 0
+	}
+	return j
+}
+
+// sepAt tries the kinds anchored at a ':' or '=' at i: credentials in a
+// URL, an IPv6 address and a key=value secret.
+func sepAt[T text](r *Redactor, s T, i int) cand {
+	best := none
+	c := s[i]
+	if c == ':' && r.enabled[kSecret] && at(s, i+1) == '/' && at(s, i+2) == '/' {
+		if st, e := matchURLCreds(s, i); e > 0 {
+			// The user information of a URL beats the address-like
+			// "password@host" inside it.
+			pick(&best, cand{st, e, kSecret, prioChecksum})
+		}
+	}
+	if c == ':' && r.enabled[kIPv6] {
+		if st, e := matchIPv6At(s, i); e > 0 {
+			pick(&best, cand{st, e, kIPv6, builtinPrio[kIPv6]})
+		}
+	}
+	if r.enabled[kSecret] {
+		if st, e := matchKeyValue(s, i); e > 0 {
+			pick(&best, cand{st, e, kSecret, builtinPrio[kSecret]})
+		}
+	}
+	return best
+}
+
+// matchURLCreds matches the user information "user:password" of a URL
+// "scheme://user:password@host"; i is the scheme's ':'.
+func matchURLCreds[T text](s T, i int) (int, int) {
+	k := i
+	for k > 0 && i-k < 16 && (isAlnum(s[k-1]) || s[k-1] == '+' || s[k-1] == '.' || s[k-1] == '-') {
+		k--
+	}
+	if k == i || !isUpper(s[k]) && !isLower(s[k]) || wordTab[at(s, k-1)] {
+		return 0, 0
+	}
+	st := i + 3
+	j := st
+	colon := -1
+	for j < len(s) && j-st < 512 {
+		c := s[j]
+		if c <= ' ' || c == '/' || c == '?' || c == '#' || c == '[' || c == ']' || c == '@' || c == '"' || c == '\'' || c == '<' || c == '>' {
+			break
+		}
+		if c == ':' && colon < 0 {
+			colon = j
+		}
+		j++
+	}
+	if at(s, j) != '@' || colon < 0 || colon == j-1 {
+		return 0, 0
+	}
+	h := at(s, j+1)
+	if !isAlnum(h) && h != '[' {
+		return 0, 0
+	}
+	return st, j
+}
+
+// secretKeyWords name credentials: a key equal to one of them, or ending
+// in '_', '-' or '.' and one of them, introduces a secret value.
+var secretKeyWords = [...]string{
+	"password", "passwd", "pwd", "passphrase", "secret", "token", "apikey",
+	"api_key", "api-key", "access_key", "secret_key", "private_key",
+}
+
+// matchKeyValue matches the value of a pair such as password=hunter2,
+// "api_key": "abc123", token: 0a1b2c3d or X-Auth-Token=...; i is the ':' or
+// '='. The key may be quoted, one space may stand before the separator
+// (then also after '='), one after ':'. A quoted value runs to its closing
+// quote on the same line; an unquoted one to the next space, quote, comma,
+// semicolon, '&' or bracket. A value after ':' that is not quoted must look
+// like a credential (6 or more characters with a digit, a symbol or an
+// inner capital) so that prose such as "Password: please reset it" is left
+// alone. A value never starts with '[', so labels are not detected again.
+func matchKeyValue[T text](s T, i int) (int, int) {
+	sep := s[i]
+	k := i
+	spaceBefore := at(s, k-1) == ' '
+	if spaceBefore {
+		k--
+	}
+	q := at(s, k-1)
+	quotedKey := q == '"' || q == '\''
+	if quotedKey {
+		k--
+	}
+	e := k
+	for k > 0 && e-k <= 40 && (isAlnum(s[k-1]) || s[k-1] == '_' || s[k-1] == '-' || s[k-1] == '.') {
+		k--
+	}
+	if k == e || e-k > 40 {
+		return 0, 0
+	}
+	if quotedKey && at(s, k-1) != q {
+		return 0, 0
+	}
+	if p := at(s, k-1); p == '[' || quotedKey && at(s, k-2) == '[' {
+		return 0, 0
+	}
+	if !secretKey(s, k, e) {
+		return 0, 0
+	}
+	j := i + 1
+	if c := at(s, j); c == ' ' || c == '\t' {
+		if sep == '=' && !spaceBefore {
+			return 0, 0
+		}
+		j++
+	}
+	v := at(s, j)
+	if v == '"' || v == '\'' {
+		st := j + 1
+		x := st
+		for x < len(s) && x-st < MaxSecretLen && s[x] != v && s[x] != '\n' {
+			if s[x] == '\\' && x+1 < len(s) && s[x+1] != '\n' {
+				x++
+			}
+			x++
+		}
+		if at(s, x) != v || x == st || s[st] == '[' {
+			return 0, 0
+		}
+		return st, x
+	}
+	st := j
+	x := st
+	var digit, symbol, inner bool
+	for x < len(s) && x-st < MaxSecretLen {
+		c := s[x]
+		if c <= ' ' || c == '"' || c == '\'' || c == ',' || c == ';' || c == '&' || c == '<' || c == '>' || c == ')' || c == ']' || c == '}' || c == '(' || c == '[' || c == '{' {
+			break
+		}
+		switch {
+		case isDigit(c):
+			digit = true
+		case isUpper(c):
+			inner = inner || x > st
+		case isLower(c):
+		default:
+			symbol = true
+		}
+		x++
+	}
+	if x == st || s[st] == '[' {
+		return 0, 0
+	}
+	if sep == ':' && (x-st < 6 || !digit && !symbol && !inner) {
+		return 0, 0
+	}
+	return st, x
+}
+
+// secretKey reports whether s[a:b] names a credential.
+func secretKey[T text](s T, a, b int) bool {
+	for _, w := range secretKeyWords {
+		if b-a < len(w) {
+			continue
+		}
+		k := b - len(w)
+		if !keyFoldEq(s, k, w) {
+			continue
+		}
+		if k == a || isKeySep(s[k-1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// keyFoldEq compares s[k:k+len(w)] with w ignoring case and treating '-',
+// '_' and '.' alike.
+func keyFoldEq[T text](s T, k int, w string) bool {
+	for x := 0; x < len(w); x++ {
+		if keyFold(s[k+x]) != keyFold(w[x]) {
+			return false
+		}
+	}
+	return true
+}
+
+// pemState remembers where the next "-----END " is, so that many BEGIN
+// lines without an END cost one search, not one each.
+type pemState struct {
+	next int // index of the next "-----END " after the last BEGIN line; -1: none; -2: not searched
+}
+
+// pemMatch matches a private key block at i: "-----BEGIN ... PRIVATE
+// KEY-----" up to the end of its "-----END ...-----" line, at most
+// MaxPEMLen bytes in all. Without an END line in reach it matches the BEGIN
+// line and the base64 lines that follow it. Certificates and public keys
+// are not secrets and are left alone.
+func pemMatch[T text](p *pemState, s T, i int) int {
+	const begin = "-----BEGIN "
+	if !hasAt(s, i, begin) {
+		return 0
+	}
+	j := i + len(begin)
+	lineEnd := -1
+	for x := j; x < len(s) && x-j < 64 && s[x] != '\n'; x++ {
+		if hasAt(s, x, "-----") {
+			lineEnd = x + 5
+			break
+		}
+	}
+	if lineEnd < 0 || !containsAt(s, j, lineEnd-5, "PRIVATE KEY") {
+		return 0
+	}
+	if p.next == -2 || p.next >= 0 && p.next < lineEnd {
+		p.next = indexFrom(s, lineEnd, "-----END ")
+	}
+	if p.next >= 0 && p.next-i <= MaxPEMLen {
+		for x := p.next + 9; x < len(s) && x-p.next < 64 && s[x] != '\n'; x++ {
+			if hasAt(s, x, "-----") {
+				if e := x + 5; e-i <= MaxPEMLen {
+					return e
+				}
+				break
+			}
+		}
+	}
+	e := lineEnd
+	for {
+		x := e
+		if at(s, x) == '\r' {
+			x++
+		}
+		if at(s, x) != '\n' {
+			break
+		}
+		x++
+		st := x
+		for x < len(s) && x-i < MaxPEMLen && (isAlnum(s[x]) || s[x] == '+' || s[x] == '/' || s[x] == '=') {
+			x++
+		}
+		if x == st {
+			break
+		}
+		e = x
+	}
+	return e
+}
+
+// hasAt reports whether s[i:] starts with w.
+func hasAt[T text](s T, i int, w string) bool {
+	if i < 0 || i+len(w) > len(s) {
+		return false
+	}
+	return string(s[i:i+len(w)]) == w
+}
+
+// containsAt reports whether w occurs in s[a:b].
+func containsAt[T text](s T, a, b int, w string) bool {
+	for x := a; x+len(w) <= b; x++ {
+		if hasAt(s, x, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// indexFrom returns the index of the first w in s at or after i, or -1.
+func indexFrom[T text](s T, i int, w string) int {
+	for x := i; x+len(w) <= len(s); x++ {
+		if s[x] == w[0] && hasAt(s, x, w) {
+			return x
+		}
+	}
+	return -1
+}
