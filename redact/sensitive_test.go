@@ -2,6 +2,7 @@ package redact_test
 
 import (
 	"bytes"
+	"encoding"
 	"encoding/gob"
 	"encoding/json"
 	"encoding/xml"
@@ -50,6 +51,17 @@ func around(s string, i int) string {
 	const n = 150
 	return s[max(0, i-n):min(len(s), i+n)]
 }
+
+// The doors are methods with value receivers, so a Sensitive stored by
+// value closes them too; values come in through a pointer.
+var (
+	_ fmt.Formatter            = redact.Sensitive{}
+	_ fmt.Stringer             = redact.Sensitive{}
+	_ slog.LogValuer           = redact.Sensitive{}
+	_ json.Marshaler           = redact.Sensitive{}
+	_ encoding.TextMarshaler   = redact.Sensitive{}
+	_ encoding.TextUnmarshaler = (*redact.Sensitive)(nil)
+)
 
 // Ticket is the kind of struct users put a Sensitive in.
 type Ticket struct {
