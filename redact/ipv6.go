@@ -51,7 +51,7 @@ func matchIPv6[T text](s T, j int) int {
 		if isHex(at(s, k)) {
 			return 0 // five hex digits
 		}
-		if at(s, k) == '.' {
+		if at(s, k) == '.' && isDigit(at(s, k+1)) {
 			// An embedded IPv4 address takes the last two groups.
 			e := matchIPv4(s, st)
 			if e == 0 || groups > 6 {
@@ -91,6 +91,9 @@ func matchIPv6[T text](s T, j int) int {
 		z := k + 1
 		for z < len(s) && z-k <= 16 && (isAlnum(s[z]) || s[z] == '.' || s[z] == '_' || s[z] == '~' || s[z] == '-') {
 			z++
+		}
+		for z > k+1 && s[z-1] == '.' {
+			z-- // a full stop ends the sentence, not the zone
 		}
 		if z > k+1 && z-k <= 16 {
 			k = z

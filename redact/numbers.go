@@ -47,6 +47,17 @@ func numeric[T text](r *Redactor, s T, i int) cand {
 		return none
 	}
 	best := none
+	if r.enabled[kIPv4] {
+		if e := matchIPv4(s, i); e > 0 && !versionBefore(s, i) {
+			pick(&best, cand{i, e, kIPv4, builtinPrio[kIPv4]})
+		}
+	}
+	// A number right after "digits and a space" continues a longer
+	// sequence of groups (an IBAN, a tracking number): only an IPv4
+	// address, in a list of them, may start there.
+	if at(s, i-1) == ' ' && isDigit(at(s, i-2)) {
+		return best
+	}
 	if r.enabled[kCard] {
 		if e := matchCard(s, i); e > 0 {
 			pick(&best, cand{i, e, kCard, builtinPrio[kCard]})
@@ -55,11 +66,6 @@ func numeric[T text](r *Redactor, s T, i int) cand {
 	if r.enabled[kSSN] {
 		if e := matchSSN(s, i); e > 0 {
 			pick(&best, cand{i, e, kSSN, builtinPrio[kSSN]})
-		}
-	}
-	if r.enabled[kIPv4] {
-		if e := matchIPv4(s, i); e > 0 && !versionBefore(s, i) {
-			pick(&best, cand{i, e, kIPv4, builtinPrio[kIPv4]})
 		}
 	}
 	if r.enabled[kPhone] {

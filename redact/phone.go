@@ -15,7 +15,7 @@ func phoneAt[T text](s T, i int) cand {
 	c := s[i]
 	if c == '+' || c == '(' {
 		p := at(s, i-1)
-		if wordTab[p] || p == '+' || p == '(' || p == '.' || p == '-' || p == '/' {
+		if wordTab[p] || p == '+' || p == '.' || p == '-' || p == '/' {
 			return none
 		}
 	}
@@ -69,7 +69,7 @@ func phoneRun[T text](s T, j int, allowTrunk bool) (end, digits, groups int, dat
 		}
 		c := at(s, e)
 		switch {
-		case c == '(':
+		case c == '(' || isDigit(c) && s[e-1] == ')':
 			j = e
 			continue
 		case (c == ' ' || c == '-' || c == '.') && (isDigit(at(s, e+1)) || at(s, e+1) == '('):
@@ -221,6 +221,9 @@ func matchNational[T text](s T, i int) int {
 	}
 	if groups < 2 || total < 9 || total > 12 || !numRightOK(s, end) {
 		return 0
+	}
+	if !paren && end-i == 11 && s[i+3] == '-' && s[i+6] == '-' {
+		return 0 // 078-05-1120 has the shape of an SSN, not of a phone number
 	}
 	return end
 }

@@ -1,0 +1,339 @@
+package redact_test
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/slakit/slakit/redact"
+)
+
+// found renders Find's result as "kind:value" strings.
+func found(r *redact.Redactor, s string) []string {
+	var out []string
+	for _, m := range r.Find(s) {
+		out = append(out, fmt.Sprintf("%s:%s", m.Kind, s[m.Start:m.End]))
+	}
+	return out
+}
+
+// checkKind runs table tests for one kind: each positive value, alone and
+// inside a sentence, must be found whole as that kind; each negative must
+// not be found as any kind.
+func checkKind(t *testing.T, kind redact.Kind, positives, negatives []string) {
+	t.Helper()
+	r := redact.Default()
+	for _, v := range positives {
+		for _, s := range []string{v, "see " + v + " please", "(" + v + ")", "x: " + v + "."} {
+			got := found(r, s)
+			want := []string{string(kind) + ":" + v}
+			if !slices.Equal(got, want) {
+				t.Errorf("Find(%q) = %q want %q", s, got, want)
+			}
+		}
+	}
+	for _, v := range negatives {
+		for _, s := range []string{v, "see " + v + " please"} {
+			if got := found(r, s); len(got) != 0 {
+				t.Errorf("Find(%q) = %q want nothing", s, got)
+			}
+		}
+	}
+}
+
+func TestCreditCard(t *testing.T) {
+	// Test card numbers published by Stripe (https://docs.stripe.com/testing,
+	// "Cards by brand"), Braintree and Adyen.
+	published := []string{
+		"4242424242424242",    // Stripe Visa
+		"4000056655665556",    // Stripe Visa (debit)
+		"5555555555554444",    // Stripe Mastercard
+		"2223003122003222",    // Stripe Mastercard (2-series)
+		"5200828282828210",    // Stripe Mastercard (debit)
+		"5105105105105100",    // Stripe Mastercard (prepaid)
+		"378282246310005",     // Stripe American Express
+		"371449635398431",     // Stripe American Express
+		"6011111111111117",    // Stripe Discover
+		"6011000990139424",    // Stripe Discover
+		"6011981111111113",    // Stripe Discover (debit)
+		"3056930009020004",    // Stripe Diners Club
+		"36227206271667",      // Stripe Diners Club (14-digit card)
+		"3566002020360505",    // Stripe JCB
+		"6200000000000005",    // Stripe UnionPay
+		"6205500000000000004", // Stripe UnionPay (19-digit card)
+		"4111111111111111",    // Braintree / Adyen Visa
+		"4012888888881881",    // Stripe Visa
+		"3530111333300000",    // Stripe JCB
+		"30569309025904",      // Stripe Diners Club (older list)
+	}
+	pos := slices.Clone(published)
+	// The same numbers as printed on cards and typed in tickets.
+	pos = append(pos,
+		"4242 4242 4242 4242", "4242-4242-4242-4242", "5555 5555 5555 4444",
+		"3782 822463 10005",   // Amex 4-6-5, as Stripe prints it
+		"3622 720627 1667",    // Diners 4-6-4
+		"6205 5000 0000 0000 004", // 19 digits in fours
+	)
+	neg := []string{
+		"4242424242424241",     // Luhn fails (Stripe's "incorrect number" card)
+		"1234567812345678",     // no issuer starts with 1
+		"1700000000000",        // an epoch-millisecond timestamp
+		"1717171717171",        // 13 digits, Luhn-valid, no issuer
+		"42424242424242424242", // 20 digits
+		"4242 4242 4242 424",   // 15 digits, Visa needs 13, 16 or 19
+		"4242 4242-4242 4242",  // mixed separators
+		"424 242 424 242 4242", // not in groups of four
+		"order #4242424242424242x",
+		"v4242424242424242",
+		"7f3a9c1e-4242-4242-4242-424242424242", // a UUID
+	}
+	checkKind(t, redact.KindCreditCard, pos, neg)
+}
+
+func TestIBAN(t *testing.T) {
+	// Examples from the SWIFT IBAN Registry, as listed in
+	// https://github.com/skwasjer/IbanNet/blob/master/SupportedCountries.md
+	registry := []string{
+		"AD12 0001 2030 2003 5910 0100", "AE07 0331 2345 6789 0123 456",
+		"AL47 2121 1009 0000 0002 3569 8741", "AT61 1904 3002 3457 3201",
+		"AZ21 NABZ 0000 0000 1370 1000 1944", "BA39 1290 0794 0102 8494",
+		"BE68 5390 0754 7034", "BG80 BNBG 9661 1020 3456 78",
+		"BH67 BMAG 0000 1299 1234 56", "BR18 0036 0305 0000 1000 9795 493C 1",
+		"BY13 NBRB 3600 9000 0000 2Z00 AB00", "CH93 0076 2011 6238 5295 7",
+		"CR05 0152 0200 1026 2840 66", "CY17 0020 0128 0000 0012 0052 7600",
+		"CZ65 0800 0000 1920 0014 5399", "DE89 3704 0044 0532 0130 00",
+		"DK50 0040 0440 1162 43", "DO28 BAGR 0000 0001 2124 5361 1324",
+		"EE38 2200 2210 2014 5685", "EG38 0019 0005 0000 0000 2631 8000 2",
+		"ES91 2100 0418 4502 0005 1332", "FI21 1234 5600 0007 85",
+		"FO62 6460 0001 6316 34", "FR14 2004 1010 0505 0001 3M02 606",
+		"GB29 NWBK 6016 1331 9268 19", "GE29 NB00 0000 0101 9049 17",
+		"GI75 NWBK 0000 0000 7099 453", "GL89 6471 0001 0002 06",
+		"GR16 0110 1250 0000 0001 2300 695", "GT82 TRAJ 0102 0000 0012 1002 9690",
+		"HR12 1001 0051 8630 0016 0", "HU42 1177 3016 1111 1018 0000 0000",
+		"IE29 AIBK 9311 5212 3456 78", "IL62 0108 0000 0009 9999 999",
+		"IQ98 NBIQ 8501 2345 6789 012", "IS14 0159 2600 7654 5510 7303 39",
+		"IT60 X054 2811 1010 0000 0123 456", "JO94 CBJO 0010 0000 0000 0131 0003 02",
+		"KW81 CBKU 0000 0000 0000 1234 5601 01", "KZ86 125K ZT50 0410 0100",
+		"LB62 0999 0000 0001 0019 0122 9114", "LC55 HEMM 0001 0001 0012 0012 0002 3015",
+		"LI21 0881 0000 2324 013A A", "LT12 1000 0111 0100 1000",
+		"LU28 0019 4006 4475 0000", "LV80 BANK 0000 4351 9500 1",
+		"MC58 1122 2000 0101 2345 6789 030", "MD24 AG00 0225 1000 1310 4168",
+		"ME25 5050 0001 2345 6789 51", "MK07 2501 2000 0058 984",
+		"MR13 0002 0001 0100 0012 3456 753", "MT84 MALT 0110 0001 2345 MTLC AST0 01S",
+		"MU17 BOMM 0101 1010 3030 0200 000M UR", "NL91 ABNA 0417 1643 00",
+		"NO93 8601 1117 947", "PK36 SCBL 0000 0011 2345 6702",
+		"PL61 1090 1014 0000 0712 1981 2874", "PS92 PALS 0000 0000 0400 1234 5670 2",
+		"PT50 0002 0123 1234 5678 9015 4", "QA58 DOHB 0000 1234 5678 90AB CDEF G",
+		"RO49 AAAA 1B31 0075 9384 0000", "RS35 2600 0560 1001 6113 79",
+		"SA03 8000 0000 6080 1016 7519", "SC18 SSCB 1101 0000 0000 0000 1497 USD",
+		"SE45 5000 0000 0583 9825 7466", "SI56 2633 0001 2039 086",
+		"SK31 1200 0000 1987 4263 7541", "SM86 U032 2509 8000 0000 0270 100",
+		"ST23 0001 0001 0051 8453 1014 6", "SV62 CENR 0000 0000 0000 0070 0025",
+		"TL38 0080 0123 4567 8910 157", "TN59 1000 6035 1835 9847 8831",
+		"TR33 0006 1005 1978 6457 8413 26", "UA21 3223 1300 0002 6007 2335 6600 1",
+		"VA59 0011 2300 0012 3456 78", "VG96 VPVG 0000 0123 4567 8901",
+		"XK05 1212 0123 4567 8906",
+	}
+	var pos []string
+	for _, v := range registry {
+		pos = append(pos, v, strings.ReplaceAll(v, " ", ""))
+	}
+	neg := []string{
+		"DE89 3704 0044 0532 0130 01", // check digits do not match
+		"NL92ABNA0417164300",          // check digits do not match
+		"DE8937040044053201300",       // one character short
+		"DE893704004405320130000",     // one character long
+		"XX89370400440532013000",      // no such country
+		"DE89 3704 0044 0532 013 000", // broken grouping
+		"de89370400440532013000",      // lower case
+	}
+	checkKind(t, redact.KindIBAN, pos, neg)
+}
+
+func TestIPv4(t *testing.T) {
+	// RFC 5737 documentation addresses and everyday ones.
+	pos := []string{"192.0.2.1", "198.51.100.23", "203.0.113.254", "10.0.0.1", "255.255.255.255", "0.0.0.0", "8.8.8.8"}
+	neg := []string{
+		"256.1.1.1", "1.2.3", "01.2.3.4", "192.168.001.1",
+		"1.3.6.1.4.1.311", // an OID
+		"v1.2.3.4", "version 1.2.3.4", "build 10.0.0.1", "Chrome 120.0.6099.109",
+		"1.2.3.4.5", "2024.01.15", "12.5.2024", "3.14159",
+	}
+	checkKind(t, redact.KindIPv4, pos, neg)
+	r := redact.Default()
+	for _, tc := range []struct{ in, want string }{
+		{"connect to 192.0.2.1:8080 failed", "ipv4:192.0.2.1"},
+		{"range 203.0.113.0/24", "ipv4:203.0.113.0"},
+		{"from 10.1.2.3, 10.1.2.4", "ipv4:10.1.2.3 ipv4:10.1.2.4"},
+	} {
+		if got := strings.Join(found(r, tc.in), " "); got != tc.want {
+			t.Errorf("Find(%q) = %q want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestIPv6(t *testing.T) {
+	pos := []string{
+		// RFC 4291 section 2.2 examples.
+		"2001:DB8:0:0:8:800:200C:417A", "FF01:0:0:0:0:0:0:101", "0:0:0:0:0:0:0:1",
+		"2001:DB8::8:800:200C:417A", "FF01::101", "::1",
+		"::13.1.68.3", "::FFFF:129.144.52.38", "0:0:0:0:0:FFFF:129.144.52.38",
+		// RFC 5952 sections 2 and 4: the same address in many forms, and
+		// the recommended ones.
+		"2001:db8:0:0:1:0:0:1", "2001:0db8:0:0:1:0:0:1", "2001:db8::1:0:0:1",
+		"2001:db8::0:1:0:0:1", "2001:0db8::1:0:0:1", "2001:db8:0:0:1::1",
+		"2001:DB8:0:0:1::1", "2001:db8::2:1", "2001:db8:0:1:1:1:1:1",
+		"2001:0:0:1::1", "2001:db8::", "2001:db8:aaaa:bbbb:cccc:dddd:eeee:0001",
+		"::ffff:192.0.2.1", // RFC 5952 section 5
+		// RFC 4007 section 11: zone indexes.
+		"fe80::1%eth0", "fe80::1234:5678%3",
+	}
+	neg := []string{
+		"std::vector", "a::b", "Foo::Bar::baz", "dead::beef", "::",
+		"10:30:45", "2024-01-15T10:30:00Z", "00:1a:2b:3c:4d:5e",
+		"1:2:3:4:5:6:7", "1:2:3:4:5:6:7:8:9", "2001:db8:::1", "1::2::3",
+		"12345::1", "2001:db8::g", "ns::1a",
+	}
+	checkKind(t, redact.KindIPv6, pos, neg)
+	r := redact.Default()
+	// RFC 5952 section 6: an address with a port is written in brackets.
+	if got := strings.Join(found(r, "http://[2001:db8::1]:80/"), " "); got != "ipv6:2001:db8::1" {
+		t.Errorf("Find(bracketed) = %q want ipv6:2001:db8::1", got)
+	}
+}
+
+func TestPhone(t *testing.T) {
+	pos := []string{
+		// E.164 examples from the ITU-T E.164 recommendation's annex and
+		// Twilio's E.164 guide (https://www.twilio.com/docs/glossary/what-e164).
+		"+14155552671", "+442071838750", "+551155256325",
+		"+1 415 555 2671", "+44 20 7183 8750", "+49 30 901820", "+33 1 42 68 53 00",
+		"+49 (0)30 901820", "+1 (415) 555-2671", "+81-3-1234-5678",
+		// NANP with the area code in parentheses or separated.
+		"(202) 555-0143", "202-555-0143", "202.555.0143", "202 555 0143",
+		"1-202-555-0143", "1 (202) 555-0143",
+		// National formats with a trunk 0: the UK's Ofcom drama numbers,
+		// France, Germany, the Netherlands.
+		"020 7946 0958", "07700 900123", "01 23 45 67 89", "030 12345678",
+		"030/1234567", "06-12345678", "(030) 1234567",
+		// Extensions.
+		"(202) 555-0143 ext. 12", "+44 20 7946 0958 x123",
+	}
+	neg := []string{
+		"1700000000000",  // epoch milliseconds
+		"4155552671",     // bare digits without a label
+		"2024-01-15",     // a date
+		"15.01.2024",     // a date
+		"(111) 555-0143", // area code must start 2-9
+		"(202) 155-0143", // exchange must start 2-9
+		"(211) 555-0143", // N11 area code
+		"(202) 211-0143", // N11 exchange
+		"(290) 555-0143", // area codes with a 9 in the middle are reserved
+		"123-4567",       // seven digits without a label
+		"+15.00",         // money
+		"+1234",          // too short
+		"UTC+05:30",
+		"01.02.2024 10:30",
+		"ORD-2024-000123",
+		"#123456789",
+		"v2.12.1234",
+	}
+	checkKind(t, redact.KindPhone, pos, neg)
+	r := redact.Default()
+	for _, tc := range []struct{ in, want string }{
+		{"Tel: 5551234567", "phone:5551234567"},
+		{"phone number 4155552671", "phone:4155552671"},
+		{"mobile_phone=0612345678", "phone:0612345678"},
+		{"Téléphone : 612 34 56 78", "phone:612 34 56 78"},
+		{"call 4155552671 tomorrow", ""},
+		{"Tel: 2024-01-15", ""},
+	} {
+		if got := strings.Join(found(r, tc.in), " "); got != tc.want {
+			t.Errorf("Find(%q) = %q want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestUSSSN(t *testing.T) {
+	// SSA rules: https://www.ssa.gov/employer/randomization.html and
+	// https://www.ssa.gov/history/ssn/misused.html (the Woolworth number
+	// 078-05-1120 and the pamphlet number 219-09-9999).
+	pos := []string{"123-45-6789", "078-05-1121", "219-09-9998", "899-99-9999", "001-01-0001"}
+	neg := []string{
+		"000-12-3456", "666-12-3456", "900-12-3456", "987-65-4320", "987-65-4329",
+		"123-00-4567", "123-45-0000", "078-05-1120", "219-09-9999",
+		"123456789", "123 45 6789", "12-345-6789", "123-45-67890", "A123-45-6789",
+	}
+	checkKind(t, redact.KindUSSSN, pos, neg)
+	r := redact.Default()
+	for _, tc := range []struct{ in, want string }{
+		{"SSN: 123456789", "us_ssn:123456789"},
+		{"social security number 123 45 6789", "us_ssn:123 45 6789"},
+		{"SSN: 078051120", ""},
+	} {
+		if got := strings.Join(found(r, tc.in), " "); got != tc.want {
+			t.Errorf("Find(%q) = %q want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestEmail(t *testing.T) {
+	pos := []string{
+		"jane.doe@example.com", "j+tickets@sub.example.co.uk", "o'hara@example.org"[2:],
+		"user_name-1@example-mail.de", "x@example.io", "Jane.Doe@Example.COM",
+		"user@xn--bcher-kva.example",
+	}
+	neg := []string{"user@localhost", "@example.com", "jane@", "a..b@example.com", "jane.@example.com", "jane@example.c", "jane@-example.com", "****@*****e.com"}
+	checkKind(t, redact.KindEmail, pos, neg)
+}
+
+func TestSecret(t *testing.T) {
+	r := redact.Default()
+	jwt := "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c" // the example token of https://jwt.io
+	for _, tc := range []struct{ in, want string }{
+		{"Authorization: Bearer " + jwt, "secret:" + jwt},
+		{"token " + jwt + " expired", "secret:" + jwt},
+		{"Authorization: Bearer 8f14e45fceea167a5a36dedd4bea2543", "secret:8f14e45fceea167a5a36dedd4bea2543"},
+		{"authorization: bearer ya29.a0AfH6SMB-xyz", "secret:ya29.a0AfH6SMB-xyz"},
+		{"Authorization: Basic dXNlcjpwYXNzd29yZA==", "secret:dXNlcjpwYXNzd29yZA=="},
+		{"password=hunter2", "secret:hunter2"},
+		{"db_password = s3cr3t!", "secret:s3cr3t!"},
+		{`{"api_key": "sk_test_4eC39HqLyjWDarjtT1zdp7dc"}`, "secret:sk_test_4eC39HqLyjWDarjtT1zdp7dc"},
+		{"X-Auth-Token: 0a1b2c3d4e5f", "secret:0a1b2c3d4e5f"},
+		{"token: 9f8e7d6c", "secret:9f8e7d6c"},
+		{"?user=bob&api-key=abc123&x=1", "secret:abc123"},
+		// AWS's documented example key ID
+		// (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html).
+		{"aws key AKIAIOSFODNN7EXAMPLE leaked", "secret:AKIAIOSFODNN7EXAMPLE"},
+		{"postgres://admin:pa55w0rd@db.internal:5432/app", "secret:admin:pa55w0rd"},
+		{"https://user:pass@example.com/x", "secret:user:pass"},
+		// Prose and look-alikes.
+		{"Password: please reset it", ""},
+		{"forgot password: yes", ""},
+		{"the bearer of this letter", ""},
+		{"Basic plan costs 10 EUR", ""},
+		{"https://example.com/a:b@c", ""},
+		{"mailto:jane@example.com", "email:jane@example.com"},
+		{"password=[SECRET]", ""},
+		{"[SECRET:7f3a9c1e]", ""},
+		{"AKIAIOSFODNN7EXAMPL", ""},
+	} {
+		if got := strings.Join(found(r, tc.in), " "); got != tc.want {
+			t.Errorf("Find(%q) = %q want %q", tc.in, got, tc.want)
+		}
+	}
+	pem := "-----BEGIN RSA PRIVATE KEY-----\nMIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf9Cnzj4p4WGeKLs1Pt8Qu\nKUpRKfFLfRYC9AIKjbJTWit+CqvjWYzvQwECAwEAAQ==\n-----END RSA PRIVATE KEY-----"
+	in := "key:\n" + pem + "\nthanks"
+	if got := r.Redact(in); got != "key:\n[SECRET]\nthanks" {
+		t.Errorf("Redact(PEM block) = %q", got)
+	}
+	cert := "-----BEGIN CERTIFICATE-----\nMIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf9Cnzj4p4WGeKLs1Pt8Qu\n-----END CERTIFICATE-----"
+	if got := found(r, cert); len(got) != 0 {
+		t.Errorf("Find(certificate) = %q want nothing: certificates are public", got)
+	}
+	open := "-----BEGIN PRIVATE KEY-----\nMIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf9Cnzj4p4WGeKLs1Pt8Qu\n(truncated)"
+	if got := r.Redact(open); got != "[SECRET]\n(truncated)" {
+		t.Errorf("Redact(PEM without END) = %q", got)
+	}
+}
