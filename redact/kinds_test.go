@@ -71,8 +71,8 @@ func TestCreditCard(t *testing.T) {
 	// The same numbers as printed on cards and typed in tickets.
 	pos = append(pos,
 		"4242 4242 4242 4242", "4242-4242-4242-4242", "5555 5555 5555 4444",
-		"3782 822463 10005",   // Amex 4-6-5, as Stripe prints it
-		"3622 720627 1667",    // Diners 4-6-4
+		"3782 822463 10005",       // Amex 4-6-5, as Stripe prints it
+		"3622 720627 1667",        // Diners 4-6-4
 		"6205 5000 0000 0000 004", // 19 digits in fours
 	)
 	neg := []string{
