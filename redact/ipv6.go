@@ -30,6 +30,8 @@ func matchIPv6[T text](s T, j int) int {
 	groups := 0
 	dbl := false
 	digit := false
+	shortDec := true // every group is one or two decimal digits, as in a time
+	v4 := false
 	if at(s, k) == ':' {
 		if at(s, k+1) != ':' {
 			return 0
@@ -48,6 +50,9 @@ func matchIPv6[T text](s T, j int) int {
 		if k == st {
 			break // "::" at the end, or nothing after "::" at the start
 		}
+		if k-st > 2 || !isDigit(s[st]) || !isDigit(s[k-1]) {
+			shortDec = false
+		}
 		if isHex(at(s, k)) {
 			return 0 // five hex digits
 		}
@@ -60,6 +65,7 @@ func matchIPv6[T text](s T, j int) int {
 			groups += 2
 			k = e
 			digit = true
+			v4 = true
 			break
 		}
 		groups++
@@ -81,6 +87,11 @@ func matchIPv6[T text](s T, j int) int {
 	}
 	if dbl {
 		if groups > 7 || !digit {
+			return 0
+		}
+		// "10:30::" and "1::2" are times and counters more often than
+		// addresses; "::1" (the loopback address) stays.
+		if shortDec && !v4 && !(s[j] == ':' && groups == 1) {
 			return 0
 		}
 	} else if groups != 8 {

@@ -13,8 +13,10 @@ func numLeftOK[T text](s T, i int) bool {
 		return false
 	}
 	switch p {
-	case '.', '-', '/', ':', ',':
+	case '.', '-', '/', ':':
 		return !wordTab[at(s, i-2)]
+	case ',':
+		return !isDigit(at(s, i-2)) // "1,299" but not "x,10.0.0.1" in a CSV row
 	}
 	return true
 }
@@ -285,7 +287,7 @@ func matchIPv4[T text](s T, i int) int {
 		j = e
 	}
 	c := at(s, j)
-	if wordTab[c] || c == '@' || (c == '.' || c == '-' || c == ',') && isDigit(at(s, j+1)) {
+	if wordTab[c] || c == '@' || (c == '.' || c == '-') && isDigit(at(s, j+1)) {
 		return 0
 	}
 	return j
