@@ -1,7 +1,6 @@
 package redact
 
 import (
-	"bytes"
 	"context"
 	"encoding"
 	"encoding/json"
@@ -28,14 +27,21 @@ import (
 //   - integers whose decimal form holds a detected value (a card number
 //     logged as an int64) become the redacted string;
 //   - errors and [fmt.Stringer] values become their redacted text, and so do
+//     [fmt.Formatter] values (printed with %+v, as a text handler would),
 //     [encoding.TextMarshaler] values and byte slices;
 //   - any other value of kind [slog.KindAny] (structs, maps, slices) is
 //     encoded with encoding/json, which honours its json tags and
-//     marshalers (a [Sensitive] field stays "[REDACTED]"), and decoded into
-//     maps, slices, strings and numbers that are scrubbed in turn, object
-//     keys included: sensitive keys lose their values, strings are
-//     redacted. A value encoding/json cannot encode becomes the redacted
-//     error text "!ERROR:...";
+//     marshalers (a [Sensitive] field stays "[REDACTED]", a `json:"-"`
+//     field stays out), and the JSON is scrubbed: values under sensitive
+//     object keys become "[REDACTED]", strings, object keys and numbers are
+//     redacted, and object keys that become equal get "#2", "#3", ...
+//     suffixes so that none is lost. Objects and arrays come out as a
+//     [encoding/json.RawMessage], which a JSON handler writes as JSON and a
+//     text handler as quoted JSON text. Values of basic kinds (named
+//     strings and numbers) in which nothing was found keep their type;
+//     other values that encode as a JSON scalar are replaced by it. A value
+//     encoding/json cannot encode becomes the redacted error text
+//     "!ERROR:...";
 //   - booleans, floats, times, durations, the [slog.Level] and the
 //     *[slog.Source] of a record are left as they are.
 //
@@ -220,6 +226,8 @@ func (r *Redactor) scrubAny(v slog.Value) (out slog.Value) {
 		return slog.StringValue(r.Redact(x.Error()))
 	case fmt.Stringer:
 		return slog.StringValue(r.Redact(x.String()))
+	case fmt.Formatter:
+		return slog.StringValue(r.Redact(fmt.Sprintf("%+v", x)))
 	case encoding.TextMarshaler:
 		b, err := x.MarshalText()
 		if err != nil {
@@ -233,67 +241,216 @@ func (r *Redactor) scrubAny(v slog.Value) (out slog.Value) {
 	if err != nil {
 		return slog.StringValue(r.Redact("!ERROR:" + err.Error()))
 	}
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.UseNumber()
-	var tree any
-	if err := dec.Decode(&tree); err != nil {
-		// Unreachable: encoding/json produced b.
-		return slog.StringValue(r.Redact("!ERROR:" + err.Error()))
+	sc := jsonScrubber{r: r, src: b, out: make([]byte, 0, len(b)+16)}
+	sc.value()
+	// A value of a basic kind prints as its JSON says, so when nothing was
+	// redacted it can stay as it is. Any other value (a struct whose
+	// MarshalJSON writes a string, say) is replaced by its JSON, lest a
+	// handler print fields the JSON left out.
+	k := reflect.TypeOf(x).Kind()
+	basic := reflect.Bool <= k && k <= reflect.Float64 || k == reflect.String
+	switch b[0] {
+	case '{', '[':
+		return slog.AnyValue(json.RawMessage(sc.out))
+	case '"':
+		if basic && !sc.changed {
+			return v
+		}
+		var str string
+		if err := json.Unmarshal(sc.out, &str); err != nil {
+			// Unreachable: the scrubber writes valid JSON strings.
+			return slog.StringValue(r.Redact("!ERROR:" + err.Error()))
+		}
+		return slog.StringValue(str)
 	}
-	switch t := r.scrubJSON(tree).(type) {
-	case string:
-		return slog.StringValue(t)
-	default:
-		return slog.AnyValue(t)
+	switch {
+	case sc.changed:
+		// A number that held a detected value, now a JSON string.
+		return slog.StringValue(string(sc.out[1 : len(sc.out)-1]))
+	case basic:
+		return v
+	}
+	return slog.AnyValue(json.RawMessage(sc.out))
+}
+
+// jsonScrubber rewrites JSON written by encoding/json (so valid and
+// compact), redacting strings, object keys and numbers, and replacing the
+// values of sensitive keys by "[REDACTED]". It keeps the order of keys.
+// Object keys that become equal once redacted get "#2", "#3", ... so that
+// no key is lost.
+type jsonScrubber struct {
+	r       *Redactor
+	src     []byte
+	i       int
+	out     []byte
+	keys    []string // output keys of the objects being written, innermost last
+	changed bool
+}
+
+func (s *jsonScrubber) value() {
+	switch c := s.src[s.i]; c {
+	case '{':
+		s.object()
+	case '[':
+		s.out = append(s.out, '[')
+		s.i++
+		for s.src[s.i] != ']' {
+			if s.src[s.i] == ',' {
+				s.out = append(s.out, ',')
+				s.i++
+			}
+			s.value()
+		}
+		s.out = append(s.out, ']')
+		s.i++
+	case '"':
+		s.writeString(s.redacted(s.readString()))
+	case 't', 'f', 'n':
+		j := s.i
+		for s.i < len(s.src) && 'a' <= s.src[s.i] && s.src[s.i] <= 'z' {
+			s.i++
+		}
+		s.out = append(s.out, s.src[j:s.i]...)
+	default: // a number
+		j := s.i
+		for s.i < len(s.src) && isNumberByte(s.src[s.i]) {
+			s.i++
+		}
+		num := s.src[j:s.i]
+		if red := s.r.RedactBytes(num); !sameBytes(red, num) {
+			s.changed = true
+			s.writeString(red)
+			return
+		}
+		s.out = append(s.out, num...)
 	}
 }
 
-// scrubJSON redacts a tree decoded by encoding/json with UseNumber, in
-// place: the tree is the function's own.
-func (r *Redactor) scrubJSON(v any) any {
-	switch v := v.(type) {
-	case string:
-		return r.Redact(v)
-	case json.Number:
-		if len(r.Find(string(v))) > 0 {
-			return r.Redact(string(v))
+func (s *jsonScrubber) object() {
+	s.out = append(s.out, '{')
+	s.i++
+	base := len(s.keys)
+	for s.src[s.i] != '}' {
+		if s.src[s.i] == ',' {
+			s.out = append(s.out, ',')
+			s.i++
 		}
-		return v
-	case []any:
-		for i := range v {
-			v[i] = r.scrubJSON(v[i])
+		raw := s.readString()
+		s.i++ // ':'
+		key := string(raw)
+		sensitive := s.r.IsSensitiveKey(key)
+		if red := s.redacted(raw); !sameBytes(red, raw) {
+			key = s.unique(string(red), base)
 		}
-		return v
-	case map[string]any:
-		// Redacting keys can make two keys equal; visit them in order and
-		// number the later ones, so the result does not depend on map
-		// iteration order.
-		keys := make([]string, 0, len(v))
-		for k := range v {
-			keys = append(keys, k)
+		s.keys = append(s.keys, key)
+		s.writeString([]byte(key))
+		s.out = append(s.out, ':')
+		if sensitive {
+			s.skipValue()
+			s.changed = true
+			s.out = append(s.out, `"`+placeholder+`"`...)
+		} else {
+			s.value()
 		}
-		slices.Sort(keys)
-		out := make(map[string]any, len(v))
-		for _, k := range keys {
-			val := v[k]
-			if r.IsSensitiveKey(k) {
-				val = placeholder
-			} else {
-				val = r.scrubJSON(val)
-			}
-			nk := r.Redact(k)
-			if _, dup := out[nk]; dup {
-				for n := 2; ; n++ {
-					c := nk + "#" + strconv.Itoa(n)
-					if _, taken := out[c]; !taken {
-						nk = c
-						break
-					}
-				}
-			}
-			out[nk] = val
-		}
-		return out
 	}
-	return v
+	s.keys = s.keys[:base]
+	s.out = append(s.out, '}')
+	s.i++
+}
+
+// unique returns key, or key with the smallest "#n" suffix that no key of
+// the current object (s.keys[base:]) has taken.
+func (s *jsonScrubber) unique(key string, base int) string {
+	cand := key
+	for n := 2; slices.Contains(s.keys[base:], cand); n++ {
+		cand = key + "#" + strconv.Itoa(n)
+	}
+	return cand
+}
+
+// redacted returns the redaction of b, or b itself when nothing is found.
+func (s *jsonScrubber) redacted(b []byte) []byte {
+	red := s.r.RedactBytes(b)
+	if !sameBytes(red, b) {
+		s.changed = true
+	}
+	return red
+}
+
+// readString consumes a JSON string and returns its decoded contents; the
+// result may alias s.src.
+func (s *jsonScrubber) readString() []byte {
+	j := s.i + 1
+	k, escaped := j, false
+	for s.src[k] != '"' {
+		if s.src[k] == '\\' {
+			escaped = true
+			k++
+		}
+		k++
+	}
+	s.i = k + 1
+	if !escaped {
+		return s.src[j:k]
+	}
+	var str string
+	if err := json.Unmarshal(s.src[j-1:k+1], &str); err != nil {
+		return nil // unreachable: encoding/json wrote the string
+	}
+	return []byte(str)
+}
+
+// skipValue consumes one JSON value.
+func (s *jsonScrubber) skipValue() {
+	depth := 0
+	for {
+		switch s.src[s.i] {
+		case '"':
+			s.readString()
+		case '{', '[':
+			depth++
+			s.i++
+		case '}', ']':
+			depth--
+			s.i++
+		default:
+			s.i++
+		}
+		if depth == 0 && (s.i == len(s.src) || s.src[s.i] == ',' || s.src[s.i] == '}' || s.src[s.i] == ']') {
+			return
+		}
+	}
+}
+
+// writeString appends b, valid UTF-8, as a JSON string.
+func (s *jsonScrubber) writeString(b []byte) {
+	const hex = "0123456789abcdef"
+	s.out = append(s.out, '"')
+	for _, c := range b {
+		switch {
+		case c == '"' || c == '\\':
+			s.out = append(s.out, '\\', c)
+		case c == '\n':
+			s.out = append(s.out, '\\', 'n')
+		case c == '\r':
+			s.out = append(s.out, '\\', 'r')
+		case c == '\t':
+			s.out = append(s.out, '\\', 't')
+		case c < 0x20:
+			s.out = append(s.out, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+		default:
+			s.out = append(s.out, c)
+		}
+	}
+	s.out = append(s.out, '"')
+}
+
+func isNumberByte(c byte) bool {
+	return '0' <= c && c <= '9' || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E'
+}
+
+// sameBytes reports whether a and b are the same slice, as RedactBytes
+// returns its argument when it finds nothing.
+func sameBytes(a, b []byte) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }

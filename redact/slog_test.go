@@ -247,6 +247,83 @@ func TestReplaceAttr(t *testing.T) {
 	}
 }
 
+type ticketID int
+
+// customer hides its email from JSON; a text handler would print it.
+type customer struct{ Email string }
+
+func (customer) MarshalJSON() ([]byte, error) { return []byte(`"customer"`), nil }
+
+type idOnly struct {
+	ID    int
+	Email string
+}
+
+func (c idOnly) MarshalJSON() ([]byte, error) { return json.Marshal(c.ID) }
+
+// formatted prints itself through Format only.
+type formatted struct{ s string }
+
+func (f formatted) Format(st fmt.State, _ rune) { fmt.Fprint(st, "to "+f.s) }
+
+type address string
+
+func TestReplaceAttrJSON(t *testing.T) {
+	r := redact.Default()
+	type nested struct {
+		Auth  map[string]int `json:"auth"`
+		B     int            `json:"b"`
+		Notes []string       `json:"notes"`
+	}
+	tests := []struct {
+		name string
+		in   any
+		want string // the JSON written for the value; a Go string for string values
+	}{
+		{"sensitive key over an object", nested{Auth: map[string]int{"a": 1}, B: 2}, `{"auth":"[REDACTED]","b":2,"notes":null}`},
+		{"escaped string", []string{"<" + email + ">", `"q" \ x`}, `["<[EMAIL]>","\"q\" \\ x"]`},
+		{"control bytes", []string{"line\nbreak " + email + "\t"}, `["line\nbreak [EMAIL]\t"]`},
+		{"keys that collide", map[string]int{email: 1, "bob.jones@example.org": 2}, `{"[EMAIL]":1,"[EMAIL]#2":2}`},
+		{"collision with a literal key", map[string]int{"[EMAIL]": 0, "a@example.com": 1, "[EMAIL]#2": 5}, `{"[EMAIL]":0,"[EMAIL]#2":5,"[EMAIL]#3":1}`},
+		{"sensitive keys in arrays", []map[string]any{{"token": "x"}, {"token": []int{1, 2}, "n": 3}}, `[{"token":"[REDACTED]"},{"n":3,"token":"[REDACTED]"}]`},
+		{"numbers", []any{1.5e10, -3, 0, 4242424242424242}, `[15000000000,-3,0,"[CREDIT_CARD]"]`},
+		{"empty containers", []any{map[string]int{}, []int{}, nil, true}, `[{},[],null,true]`},
+		{"named string", address(email), "[EMAIL]"},
+		{"top-level card number", ticketID(4242424242424242), "[CREDIT_CARD]"},
+		{"struct that marshals as a string", customer{email}, "customer"},
+		{"struct that marshals as a number", idOnly{7, email}, "7"},
+	}
+	for _, tc := range tests {
+		got := r.ReplaceAttr(nil, slog.Any("v", tc.in))
+		var gotText string
+		switch v := got.Value.Any().(type) {
+		case json.RawMessage:
+			if !json.Valid(v) {
+				t.Errorf("%s: ReplaceAttr wrote invalid JSON %s", tc.name, v)
+			}
+			gotText = string(v)
+		case string:
+			gotText = v
+		default:
+			t.Errorf("%s: ReplaceAttr(%#v) = %T %v want JSON or a string", tc.name, tc.in, v, v)
+			continue
+		}
+		if gotText != tc.want {
+			t.Errorf("%s: ReplaceAttr(%#v) = %s want %s", tc.name, tc.in, gotText, tc.want)
+		}
+	}
+	if got := r.ReplaceAttr(nil, slog.Any("v", formatted{email})); got.Value.String() != "to [EMAIL]" {
+		t.Errorf("ReplaceAttr(Formatter) = %v want to [EMAIL]", got)
+	}
+	// Values with nothing to redact keep their type.
+	for _, in := range []any{ticketID(7), address(""), 2.5, true} {
+		got := r.ReplaceAttr(nil, slog.Any("v", in)).Value.Any()
+		if g, w := fmt.Sprintf("%T %#v", got, got), fmt.Sprintf("%T %#v", in, in); g != w {
+			t.Errorf("ReplaceAttr(%s) = %s want it unchanged", w, g)
+		}
+	}
+}
+
 // badValue's methods panic.
 type badValue struct{ p *int }
 
@@ -477,6 +554,54 @@ func FuzzHandlerMessage(f *testing.F) {
 			}
 			return true
 		})
+	})
+}
+
+func FuzzReplaceAttrJSON(f *testing.F) {
+	f.Add("email", email, int64(4242424242424242))
+	f.Add("token", "<"+phone+">", int64(-1))
+	f.Add(email, "a\"b\\c\n\x01", int64(0))
+	f.Add("[EMAIL]", "bob.jones@example.org", int64(7))
+	r := redact.Default()
+	f.Fuzz(func(t *testing.T, k, v string, n int64) {
+		in := map[string]any{k: v, "list": []any{v, n, k}, "o": map[string]any{v: k, email: n}}
+		got := r.ReplaceAttr(nil, slog.Any("v", in)).Value.Any()
+		raw, ok := got.(json.RawMessage)
+		if !ok || !json.Valid(raw) {
+			t.Fatalf("ReplaceAttr(%#v) = %T %s want valid JSON", in, got, got)
+		}
+		dec := json.NewDecoder(bytes.NewReader(raw))
+		dec.UseNumber()
+		var tree any
+		if err := dec.Decode(&tree); err != nil {
+			t.Fatal(err)
+		}
+		// Nothing detectable is left, in keys, strings or numbers, and the
+		// three top-level keys are all there.
+		var walk func(v any)
+		walk = func(v any) {
+			switch v := v.(type) {
+			case string:
+				if m := r.Find(v); m != nil {
+					t.Fatalf("ReplaceAttr(%#v) = %s leaves %q in %q", in, raw, v[m[0].Start:m[0].End], v)
+				}
+			case json.Number:
+				walk(string(v))
+			case []any:
+				for _, e := range v {
+					walk(e)
+				}
+			case map[string]any:
+				for k, e := range v {
+					walk(k)
+					walk(e)
+				}
+			}
+		}
+		walk(tree)
+		if m, _ := tree.(map[string]any); len(m) != len(in) {
+			t.Fatalf("ReplaceAttr(%#v) = %s has %d keys want %d", in, raw, len(m), len(in))
+		}
 	})
 }
 
