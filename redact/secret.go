@@ -302,8 +302,8 @@ func matchKeyValue[T text](s T, i int) (int, int) {
 		}
 		x++
 	}
-	if x == st || s[st] == '[' {
-		return 0, 0
+	if x == st || s[st] == '[' || x-st == MaxSecretLen {
+		return 0, 0 // empty, a label, or too long to be a credential
 	}
 	if sep == ':' && (x-st < 6 || !digit && !symbol && !inner) {
 		return 0, 0

@@ -1,0 +1,337 @@
+package redact_test
+
+import (
+	"bytes"
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/slakit/slakit/redact"
+)
+
+var testKey = []byte("0123456789abcdef0123456789abcdef")
+
+func TestOperators(t *testing.T) {
+	in := "card 4242 4242 4242 4242, mail Jane.Doe@Example.com, tel +44 20 7946 0958."
+	mask, err := redact.New(redact.WithDefaultOperator(redact.Mask(4)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	remove, err := redact.New(redact.WithDefaultOperator(redact.Remove()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mixed, err := redact.New(redact.WithOperator(redact.KindCreditCard, redact.Mask(4)), redact.WithOperator(redact.KindPhone, redact.Remove()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		r    *redact.Redactor
+		want string
+	}{
+		{"label", redact.Default(), "card [CREDIT_CARD], mail [EMAIL], tel [PHONE]."},
+		{"mask", mask, "card **** **** **** 4242, mail ****.***@******e.com, tel +** ** **** 0958."},
+		{"remove", remove, "card , mail , tel ."},
+		{"mixed", mixed, "card **** **** **** 4242, mail [EMAIL], tel ."},
+	} {
+		if got := tc.r.Redact(in); got != tc.want {
+			t.Errorf("%s: Redact(%q) = %q want %q", tc.name, in, got, tc.want)
+		}
+		if got := string(tc.r.RedactBytes([]byte(in))); got != tc.want {
+			t.Errorf("%s: RedactBytes(%q) = %q want %q", tc.name, in, got, tc.want)
+		}
+	}
+}
+
+func TestPseudonym(t *testing.T) {
+	r, err := redact.New(redact.WithDefaultOperator(redact.Pseudonym(testKey)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := r.Redact("from jane.doe@example.com")
+	b := r.Redact("from JANE.DOE@example.COM")
+	c := r.Redact("from john@example.com")
+	if a != b {
+		t.Errorf("pseudonyms differ for one address in two cases: %q vs %q", a, b)
+	}
+	if a == c {
+		t.Errorf("pseudonyms equal for two addresses: %q", a)
+	}
+	if !strings.HasPrefix(a, "from [EMAIL:") || len(a) != len("from [EMAIL:12345678]") {
+		t.Errorf("Redact = %q want from [EMAIL:xxxxxxxx]", a)
+	}
+	// Same digits, different formatting: one card, one pseudonym.
+	if x, y := r.Redact("4242 4242 4242 4242"), r.Redact("4242-4242-4242-4242"); x != y {
+		t.Errorf("card pseudonyms differ: %q vs %q", x, y)
+	}
+	// Another key gives other pseudonyms.
+	other, _ := redact.New(redact.WithDefaultOperator(redact.Pseudonym([]byte("another key of 32 bytes........."))))
+	if other.Redact("from jane.doe@example.com") == a {
+		t.Errorf("two keys gave the same pseudonym %q", a)
+	}
+	// The key is copied: changing the caller's slice changes nothing.
+	key := append([]byte(nil), testKey...)
+	r2, _ := redact.New(redact.WithDefaultOperator(redact.Pseudonym(key)))
+	key[0] ^= 0xff
+	if got := r2.Redact("from jane.doe@example.com"); got != a {
+		t.Errorf("after changing the caller's key: %q want %q", got, a)
+	}
+}
+
+func TestCustomDetector(t *testing.T) {
+	// Employee IDs: "EMP-" and six digits whose sum is even (a toy check).
+	emp := redact.Detector{
+		Kind:  "employee_id",
+		Start: "E",
+		Match: func(s string) int {
+			if len(s) < 10 || s[:4] != "EMP-" {
+				return 0
+			}
+			for _, c := range s[4:10] {
+				if c < '0' || c > '9' {
+					return 0
+				}
+			}
+			return 10
+		},
+		Validate: func(v string) bool {
+			sum := 0
+			for _, c := range v[4:] {
+				sum += int(c - '0')
+			}
+			return sum%2 == 0
+		},
+	}
+	r, err := redact.New(redact.WithDetector(emp))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ in, want string }{
+		{"agent EMP-123453 closed it", "agent [EMPLOYEE_ID] closed it"},
+		{"agent EMP-123454 closed it", "agent EMP-123454 closed it"}, // odd sum
+		{"xEMP-123453", "xEMP-123453"},                               // not at a word start
+		{"EMP-123453 and jane@example.com", "[EMPLOYEE_ID] and [EMAIL]"},
+	} {
+		if got := r.Redact(tc.in); got != tc.want {
+			t.Errorf("Redact(%q) = %q want %q", tc.in, got, tc.want)
+		}
+	}
+	only, err := redact.New(redact.WithDetector(emp), redact.WithKinds("employee_id"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := only.Redact("EMP-123453 and jane@example.com"); got != "[EMPLOYEE_ID] and jane@example.com" {
+		t.Errorf("WithKinds(employee_id): %q", got)
+	}
+}
+
+func TestOverlapSpecificWins(t *testing.T) {
+	r := redact.Default()
+	for _, tc := range []struct{ in, want string }{
+		// A card number after a phone label is still a card.
+		{"phone: 4242 4242 4242 4242", "credit_card:4242 4242 4242 4242"},
+		// The user information of a URL is a secret, not an address.
+		{"https://user:pass@example.com", "secret:user:pass"},
+		// An IPv4-mapped IPv6 address is one IPv6 address.
+		{"::ffff:192.0.2.128", "ipv6:::ffff:192.0.2.128"},
+		// A key=value secret that looks like a card is a secret.
+		{"token=4242424242424242", "secret:4242424242424242"},
+	} {
+		if got := strings.Join(found(r, tc.in), " "); got != tc.want {
+			t.Errorf("Find(%q) = %q want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestRemoveIdempotent checks that deleting values never leaves text that
+// would be detected on a second pass.
+func TestRemoveIdempotent(t *testing.T) {
+	r, _ := redact.New(redact.WithDefaultOperator(redact.Remove()))
+	for _, in := range []string{
+		"password=hunter2 nextword9",
+		"password:hunter2 tomorrow1",
+		"4242 4242 jane@example.com 4242 4242",
+		"+1 415 jane@example.com 555 2671",
+		"DE89 3704 a@example.com 0044 0532 0130 00",
+		"1.2.3.4.5.6.7.8",
+	} {
+		once := r.Redact(in)
+		if twice := r.Redact(once); twice != once {
+			t.Errorf("Redact(%q) = %q, again %q", in, once, twice)
+		}
+		if m := r.Find(once); m != nil {
+			t.Errorf("Find(Redact(%q) = %q) = %v want nothing", in, once, m)
+		}
+	}
+}
+
+func TestNoAllocWithoutMatches(t *testing.T) {
+	r := redact.Default()
+	s := "Hello, the export of ticket INC0012345 failed at 2024-03-07 14:22 (build v2.3.1); please retry."
+	b := []byte(s)
+	if n := testing.AllocsPerRun(100, func() { _ = r.Redact(s) }); n != 0 {
+		t.Errorf("Redact without matches: %v allocations want 0", n)
+	}
+	if n := testing.AllocsPerRun(100, func() { _ = r.Find(s) }); n != 0 {
+		t.Errorf("Find without matches: %v allocations want 0", n)
+	}
+	if n := testing.AllocsPerRun(100, func() { _ = r.RedactBytes(b) }); n != 0 {
+		t.Errorf("RedactBytes without matches: %v allocations want 0", n)
+	}
+}
+
+// adversarial returns inputs built to make a careless scanner quadratic.
+func adversarial(n int) map[string]string {
+	rep := func(s string) string { return strings.Repeat(s, n/len(s)) }
+	return map[string]string{
+		"digits":     rep("4"),
+		"groups":     rep("4242 "),
+		"at":         rep("@"),
+		"emailish":   rep("a.b@"),
+		"local":      rep("a") + "@example.com",
+		"colons":     rep(":"),
+		"hexcolons":  rep("1:"),
+		"dots":       rep("1."),
+		"eq":         rep("password="),
+		"pem":        rep("-----BEGIN PRIVATE KEY-----\n"),
+		"nest":       rep("(") + rep(")"),
+		"plus":       rep("+1 "),
+		"bearer":     rep("Bearer "),
+		"jwt":        rep("eyJ"),
+		"url":        rep("a://b:c"),
+		"iban":       rep("DE89 "),
+		"ssn":        rep("123-45-"),
+		"phonelabel": rep("tel: 1 "),
+	}
+}
+
+// TestLinearTime compares the work on adversarial input of two sizes: the
+// larger must not take more than a small multiple of its share. It counts
+// nothing by the clock; it checks the output instead, and relies on the
+// benchmarks for speed: here each input must simply finish, and the same
+// content at four times the size must give four times the matches.
+func TestAdversarialInputs(t *testing.T) {
+	r := redact.Default()
+	for name, s := range adversarial(1 << 20) {
+		ms := r.Find(s)
+		checkMatches(t, name, s, ms)
+		_ = r.Redact(s)
+	}
+}
+
+func checkMatches(t *testing.T, name, s string, ms []redact.Match) {
+	t.Helper()
+	prev := 0
+	for _, m := range ms {
+		if m.Start < prev || m.End <= m.Start || m.End > len(s) {
+			t.Fatalf("%s: bad or overlapping match %+v after %d", name, m, prev)
+		}
+		if utf8.ValidString(s) && !utf8.ValidString(s[m.Start:m.End]) {
+			t.Fatalf("%s: match %+v not on UTF-8 boundaries", name, m)
+		}
+		prev = m.End
+	}
+}
+
+func TestWriterSplits(t *testing.T) {
+	r := redact.Default()
+	in := "Card 4242 4242 4242 4242 and mail jane.doe@example.com.\nIBAN DE89 3704 0044 0532 0130 00, tel +44 20 7946 0958\nno pii here\n"
+	want := r.Redact(in)
+	// Every split point of the text into two writes.
+	for cut := 0; cut <= len(in); cut++ {
+		var out bytes.Buffer
+		w := r.Writer(&out)
+		if _, err := w.Write([]byte(in[:cut])); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Write([]byte(in[cut:])); err != nil {
+			t.Fatal(err)
+		}
+		if err := w.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if out.String() != want {
+			t.Fatalf("split at %d: got %q want %q", cut, out.String(), want)
+		}
+	}
+}
+
+func TestWriterRandomChunks(t *testing.T) {
+	lines := readCorpus(t)
+	var sb strings.Builder
+	for _, l := range lines {
+		sb.WriteString(l.text)
+		sb.WriteByte('\n')
+	}
+	sb.WriteString("-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIBkg4LVWM9nuwNSk3yByxZpYRTBnVJk5oGx6ltu0lxuKoAoGCCqGSM49\nAwEHoUQDQgAE\n-----END EC PRIVATE KEY-----\ntail without newline 4242424242424242")
+	in := sb.String()
+	for _, r := range []*redact.Redactor{redact.Default(), mustNew(t, redact.WithDefaultOperator(redact.Remove()))} {
+		want := r.Redact(in)
+		rng := rand.New(rand.NewPCG(1, 2))
+		for range 50 {
+			var out bytes.Buffer
+			w := r.Writer(&out)
+			for rest := in; rest != ""; {
+				n := min(len(rest), 1+rng.IntN(200))
+				if _, err := w.Write([]byte(rest[:n])); err != nil {
+					t.Fatal(err)
+				}
+				rest = rest[n:]
+			}
+			if err := w.Close(); err != nil {
+				t.Fatal(err)
+			}
+			if out.String() != want {
+				t.Fatalf("random chunks: output differs from Redact")
+			}
+		}
+	}
+}
+
+func TestWriterLongLine(t *testing.T) {
+	r := redact.Default()
+	// A 1 MiB line of words with cards and addresses: memory stays bounded
+	// and every value is still redacted.
+	var sb strings.Builder
+	for sb.Len() < 1<<20 {
+		sb.WriteString("lorem ipsum 4242 4242 4242 4242 dolor jane@example.com sit amet ")
+	}
+	in := sb.String()
+	var out bytes.Buffer
+	w := r.Writer(&out)
+	for rest := in; rest != ""; {
+		n := min(len(rest), 7919)
+		w.Write([]byte(rest[:n]))
+		rest = rest[n:]
+	}
+	w.Close()
+	if out.String() != r.Redact(in) {
+		t.Errorf("long line through the Writer differs from Redact")
+	}
+}
+
+func mustNew(t *testing.T, opts ...redact.Option) *redact.Redactor {
+	t.Helper()
+	r, err := redact.New(opts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func TestConcurrentUse(t *testing.T) {
+	r := mustNew(t, redact.WithDefaultOperator(redact.Pseudonym(testKey)))
+	in := "jane@example.com 4242 4242 4242 4242 +44 20 7946 0958"
+	want := r.Redact(in)
+	done := make(chan string)
+	for range 8 {
+		go func() { done <- r.Redact(in) }()
+	}
+	for range 8 {
+		if got := <-done; got != want {
+			t.Errorf("concurrent Redact = %q want %q", got, want)
+		}
+	}
+}
