@@ -2,6 +2,7 @@ package calendar
 
 import (
 	"iter"
+	"math"
 	"time"
 )
 
@@ -10,19 +11,317 @@ type Interval struct {
 	Start, End time.Time
 }
 
-// TODO(engine): stubs replaced by the real engine in the next commit.
-type exceptions struct{ days []int64 }
-type zoneTable struct{}
+// Duration returns End - Start.
+func (i Interval) Duration() time.Duration { return i.End.Sub(i.Start) }
 
-func buildExceptions(c *Calendar, o *options) (exceptions, error) { return exceptions{}, nil }
-func buildZoneTable(loc *time.Location) zoneTable                 { return zoneTable{} }
+// IsOpen reports whether t is open: whether t's wall-clock time in the
+// calendar's location lies in one of the spans of t's local date.
+func (c *Calendar) IsOpen(t time.Time) bool {
+	if c.always {
+		return true
+	}
+	sec := t.Unix()
+	a := toCiv(sec, t.Nanosecond(), c.segment(sec).off)
+	sp, _ := c.spansOn(a.day)
+	for _, s := range sp {
+		if s.Start <= a.off && a.off < s.End {
+			return true
+		}
+	}
+	return false
+}
 
-func (c *Calendar) IsOpen(t time.Time) bool                    { return false }
-func (c *Calendar) NextOpen(t time.Time) time.Time             { return t }
-func (c *Calendar) NextClose(t time.Time) time.Time            { return t }
-func (c *Calendar) Add(t time.Time, d time.Duration) time.Time { return t.Add(d) }
-func (c *Calendar) Between(a, b time.Time) time.Duration       { return b.Sub(a) }
-func (c *Calendar) AddDays(t time.Time, n int) time.Time       { return t }
+// NextOpen returns t if t is open, and otherwise the next instant at which
+// the calendar opens. A span that starts inside a DST gap opens when the gap
+// ends. The result is in the calendar's location.
+func (c *Calendar) NextOpen(t time.Time) time.Time {
+	if c.always {
+		return t.In(c.loc)
+	}
+	sec, ns := t.Unix(), t.Nanosecond()
+	for {
+		seg := c.segment(sec)
+		a := toCiv(sec, ns, seg.off)
+		bounded := seg.end != math.MaxInt64
+		var limit civ
+		if bounded {
+			limit = toCiv(seg.end, 0, seg.off)
+		}
+		if r, ok := c.nextOpen(a, limit, bounded); ok {
+			return r.instant(seg.off, c.loc)
+		}
+		sec, ns = seg.end, 0
+	}
+}
+
+// NextClose returns the end of the open stretch at or after t: if t is open,
+// the instant it closes; otherwise the instant the next opening closes.
+// Spans that touch, also across midnight, form one stretch. For a calendar
+// that never closes after t (24x7 with no closed date ahead), NextClose
+// returns the zero [time.Time], as [time.Time.ZoneBounds] does for a zone
+// that goes on forever.
+func (c *Calendar) NextClose(t time.Time) time.Time {
+	if c.always {
+		return time.Time{}
+	}
+	sec, ns := t.Unix(), t.Nanosecond()
+	open := false // whether a stretch is running into the current segment
+	for {
+		seg := c.segment(sec)
+		a := toCiv(sec, ns, seg.off)
+		bounded := seg.end != math.MaxInt64
+		var limit civ
+		if bounded {
+			limit = toCiv(seg.end, 0, seg.off)
+		}
+		if !open {
+			r, ok := c.nextOpen(a, limit, bounded)
+			if !ok {
+				sec, ns = seg.end, 0
+				continue
+			}
+			a = r
+		} else if !c.isOpenCiv(a) {
+			return time.Unix(sec, int64(ns)).In(c.loc)
+		}
+		end, reached, endless := c.runEnd(a, limit, bounded)
+		if endless {
+			return time.Time{}
+		}
+		if !reached {
+			return end.instant(seg.off, c.loc)
+		}
+		open = true
+		sec, ns = seg.end, 0
+	}
+}
+
+func (c *Calendar) isOpenCiv(a civ) bool {
+	a = a.norm()
+	sp, _ := c.spansOn(a.day)
+	for _, s := range sp {
+		if s.Start <= a.off && a.off < s.End {
+			return true
+		}
+	}
+	return false
+}
+
+// Between returns the open time in [a, b): real elapsed time during which the
+// calendar is open. It is negative when b is before a. On a day that springs
+// forward inside open hours the lost hour is not counted; on a day that falls
+// back the repeated hour is counted twice. A result too large for a
+// [time.Duration] saturates, as [time.Time.Sub] does.
+//
+// Between costs O(log n) per zone transition in the range, n being the number
+// of exception dates; it never walks the range day by day.
+func (c *Calendar) Between(a, b time.Time) time.Duration {
+	if b.Before(a) {
+		return -c.Between(b, a)
+	}
+	if c.always {
+		return b.Sub(a)
+	}
+	var total time.Duration
+	sec, ns := a.Unix(), a.Nanosecond()
+	bsec, bns := b.Unix(), b.Nanosecond()
+	for {
+		seg := c.segment(sec)
+		x := toCiv(sec, ns, seg.off)
+		if bsec < seg.end {
+			return satAdd(total, c.measure(x, toCiv(bsec, bns, seg.off)))
+		}
+		total = satAdd(total, c.measure(x, toCiv(seg.end, 0, seg.off)))
+		sec, ns = seg.end, 0
+		if sec == bsec && bns == 0 {
+			return total
+		}
+	}
+}
+
+// Add returns the instant at which d of open time has passed since t. For
+// d > 0 it is the earliest u >= t with Between(t, u) == d, so work that ends
+// exactly at closing time is due at closing time, not at the next opening.
+// For d < 0 it counts backwards: the latest u <= t with Between(u, t) == -d.
+// Add(t, 0) is t. The result is in the calendar's location.
+//
+// Add skips regular weeks in O(1); it visits only exception dates (holidays,
+// closures, special hours) and zone transitions one by one.
+func (c *Calendar) Add(t time.Time, d time.Duration) time.Time {
+	switch {
+	case d == 0:
+		return t.In(c.loc)
+	case c.always:
+		return t.Add(d).In(c.loc)
+	case d == math.MinInt64: // -d would overflow
+		return c.Add(c.Add(t, d+1), -1)
+	case d < 0:
+		return c.sub(t, -d)
+	}
+	sec, ns := t.Unix(), t.Nanosecond()
+	for {
+		seg := c.segment(sec)
+		a := toCiv(sec, ns, seg.off)
+		if seg.end != math.MaxInt64 {
+			capacity := c.measure(a, toCiv(seg.end, 0, seg.off))
+			if d > capacity {
+				d -= capacity
+				sec, ns = seg.end, 0
+				continue
+			}
+		}
+		return c.forward(a, d).instant(seg.off, c.loc)
+	}
+}
+
+// sub counts d > 0 of open time backwards from t. Each step works in the
+// zone segment holding the instant just before the cursor, so a cursor on a
+// transition counts in the segment that ends there.
+func (c *Calendar) sub(t time.Time, d time.Duration) time.Time {
+	sec, ns := t.Unix(), t.Nanosecond()
+	for {
+		before := sec
+		if ns == 0 {
+			before--
+		}
+		seg := c.segment(before)
+		a := toCiv(sec, ns, seg.off)
+		if done, r := c.subIn(seg, a, &d); done {
+			return r
+		}
+		sec, ns = seg.start, 0
+	}
+}
+
+// subIn counts backwards from a within seg; it reports done with the answer,
+// or consumes the segment's open time from *d.
+func (c *Calendar) subIn(seg segment, a civ, d *time.Duration) (bool, time.Time) {
+	if seg.start != math.MinInt64 {
+		capacity := c.measure(toCiv(seg.start, 0, seg.off), a)
+		if *d > capacity {
+			*d -= capacity
+			return false, time.Time{}
+		}
+	}
+	return true, c.backward(a, *d).instant(seg.off, c.loc)
+}
+
+// AddDays returns the instant n open days after t, counted as helpdesks quote
+// "within 3 business days": start from NextOpen(t), move n dates forward over
+// dates that have open time, and keep the wall-clock time of day; if that
+// time is not open on the landing date (or does not exist there, in a DST
+// gap), the answer is the next opening after it. AddDays(t, 0) is
+// NextOpen(t). For n < 0 the dates move backwards by the same rule. The
+// result is in the calendar's location.
+func (c *Calendar) AddDays(t time.Time, n int) time.Time {
+	s := c.NextOpen(t)
+	if n == 0 {
+		return s
+	}
+	sec := s.Unix()
+	off := c.segment(sec).off
+	if c.always {
+		off = int64(zoneOffset(s))
+	}
+	a := toCiv(sec, s.Nanosecond(), off)
+	a.day = c.moveOpenDays(a.day, n)
+	u := c.resolve(a)
+	return c.NextOpen(u)
+}
+
+func zoneOffset(t time.Time) int {
+	_, off := t.Zone()
+	return off
+}
+
+// moveOpenDays moves n dates (n != 0) from civil day d over dates with open
+// time, skipping regular weeks in O(1).
+func (c *Calendar) moveOpenDays(d int64, n int) int64 {
+	var perWeek int64
+	for _, t := range c.dayTotal {
+		if t > 0 {
+			perWeek++
+		}
+	}
+	k := int64(n)
+	step := int64(1)
+	if k < 0 {
+		k, step = -k, -1
+	}
+	e := &c.exc
+	for k > 0 {
+		// Skip whole weeks while no exception lies within the next few.
+		if k > perWeek {
+			weeks := (k - 1) / perWeek
+			lo, hi := d+1, d+7*weeks+1
+			if step < 0 {
+				lo, hi = d-7*weeks, d
+			}
+			if e.search(lo) == e.search(hi) {
+				d += step * 7 * weeks
+				k -= weeks * perWeek
+				continue
+			}
+		}
+		d += step
+		if _, tot := c.spansOn(d); tot > 0 {
+			k--
+		}
+	}
+	return d
+}
+
+// resolve returns the earliest instant whose wall-clock time is a, or, when a
+// falls in a DST gap, the instant the gap ends.
+func (c *Calendar) resolve(a civ) time.Time {
+	a = a.norm()
+	xs := a.day*secondsPerDay + int64(a.off/time.Second)
+	ns := int64(a.off % time.Second)
+	seg := c.segment(xs - c.segment(xs).off)
+	var segs [3]segment
+	k := 0
+	if seg.start != math.MinInt64 {
+		segs[k] = c.segment(seg.start - 1)
+		k++
+	}
+	segs[k] = seg
+	k++
+	if seg.end != math.MaxInt64 {
+		segs[k] = c.segment(seg.end)
+		k++
+	}
+	for _, s := range segs[:k] {
+		if u := xs - s.off; u >= s.start && u < s.end {
+			return time.Unix(u, ns).In(c.loc)
+		}
+	}
+	// In a gap: the wall clock jumps over a at the start of some segment.
+	for i := 1; i < k; i++ {
+		if xs < segs[i].start+segs[i].off {
+			return time.Unix(segs[i].start, 0).In(c.loc)
+		}
+	}
+	return time.Unix(xs-seg.off, ns).In(c.loc)
+}
+
+// Intervals returns the open stretches of the calendar clipped to [a, b), in
+// order. Spans that touch, also across midnight, come as one stretch.
 func (c *Calendar) Intervals(a, b time.Time) iter.Seq[Interval] {
-	return func(func(Interval) bool) {}
+	return func(yield func(Interval) bool) {
+		b := b.In(c.loc)
+		for t := a; t.Before(b); {
+			s := c.NextOpen(t)
+			if !s.Before(b) {
+				return
+			}
+			e := c.NextClose(s)
+			if e.IsZero() || e.After(b) {
+				e = b
+			}
+			if !yield(Interval{s, e}) {
+				return
+			}
+			t = e
+		}
+	}
 }
