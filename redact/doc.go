@@ -1,3 +1,62 @@
 // Package redact finds personal data and secrets in helpdesk text and logs
 // and replaces them.
+//
+// A [Redactor] detects the built-in kinds (see [Kind]) and any custom
+// [Detector], and replaces each value with the [Operator] chosen for its
+// kind: a label ("[EMAIL]", the default), a mask that keeps the last
+// characters ("**** **** **** 4242"), a keyed pseudonym ("[EMAIL:7f3a9c1e]")
+// or nothing. [Redactor.Redact] works on strings, [Redactor.RedactBytes]
+// on byte slices and [Redactor.Writer] on streams.
+//
+// # Detection
+//
+// The scanner reads the text once and stops only at bytes that can anchor
+// a value: digits, capitals, '@', ':', '=', '+', '(', '-', 'b' and the
+// first bytes of custom detectors. Hand-written matchers then decide, with
+// strict validation: Luhn and the issuer's prefix and length for payment
+// cards, the country's length and mod 97 for IBANs, the SSA's rules for
+// Social Security numbers, the NANP's N rules for North American numbers.
+// A bare run of digits is a phone number or an SSN only with evidence: a
+// '+', the separators of a national format, or a label such as "phone:" or
+// "SSN" just before it; timestamps, order numbers, version strings, UUIDs,
+// hashes, dates and money amounts are not reported.
+//
+// IPv6 addresses are found in every form of RFC 4291 and RFC 5952,
+// including "::" compression, embedded IPv4 and zones ("fe80::1%eth0"); to
+// keep "std::vector", "a::b" and times out, a compressed address must hold
+// a decimal digit and not consist only of one- or two-digit decimal groups
+// ("::1" excepted). Internationalized e-mail addresses and lower-case
+// IBANs are not detected.
+//
+// # Overlaps
+//
+// Matches never overlap. When two kinds claim the same text the more
+// specific one wins: checksummed kinds (credit_card, iban, and the user
+// information of a URL) first, then validated ones (email, us_ssn, secret
+// and custom detectors with a Validate function), then ipv4 and ipv6, then
+// phone, then custom detectors without Validate; among equals the longer
+// match wins. [Redactor.Find] reports byte offsets into its argument.
+//
+// # Cost
+//
+// Every matcher looks at a bounded window (at most [MaxSecretLen] bytes
+// for tokens and [MaxPEMLen] for private key blocks, far less for the
+// other kinds), and the scanner moves past each accepted match, so the
+// time is linear in the input whatever it holds. Text without matches is
+// redacted without allocating.
+//
+// # Idempotence
+//
+// Labels, pseudonyms and masks are never detected again, so redacting
+// redacted text changes nothing. Deleting values with [Remove] can bring
+// the remaining text together into something new ("password=x y" becomes
+// "password= y"); a Redactor with Remove therefore scans its output again
+// and redacts until nothing is found (at most 8 passes), which may delete
+// such a follower as well.
+//
+// # Streams
+//
+// No match spans a line feed, except private key blocks, so the [Writer]
+// redacts line by line and holds back only the unfinished last line (and
+// an open key block); see [Writer] for the limits.
 package redact

@@ -231,7 +231,17 @@ func matchNational[T text](s T, i int) int {
 // matchLabelled matches 7 to 15 digits, in groups or not, right after a
 // phone label.
 func matchLabelled[T text](s T, i int) int {
-	if !labelBefore(s, i, phoneLabels[:]) {
+	// Cheap test first: 7 digits within the next 20 bytes.
+	d := 0
+	for k := i; k < len(s) && k-i < 20 && d < 7; k++ {
+		c := s[k]
+		if isDigit(c) {
+			d++
+		} else if c != ' ' && c != '-' && c != '.' && c != '(' && c != ')' {
+			break
+		}
+	}
+	if d < 7 || !labelBefore(s, i, phoneLabels[:]) {
 		return 0
 	}
 	end, digits, _, date := phoneRun(s, i, false)

@@ -38,7 +38,7 @@ var awsPrefixes = [...]string{"AKIA", "ASIA", "AGPA", "AIDA", "AROA", "AIPA", "A
 // the kind of key (AKIA for a user's long-term key, ASIA for a temporary
 // one, ...) and 16 capitals or digits.
 func matchAWSKeyID[T text](s T, i int) int {
-	if i+20 > len(s) {
+	if i+20 > len(s) || s[i] != 'A' {
 		return 0
 	}
 	ok := false
