@@ -1,6 +1,7 @@
 package calendar
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"sort"
@@ -24,59 +25,71 @@ func civilDay(d Date) int64 {
 }
 
 func buildExceptions(c *Calendar, o *options) (exceptions, error) {
-	hours := make(map[int64][]Span)
-	closed := make(map[int64]bool)
+	type entry struct {
+		day     int64
+		special bool // WithHours: wins over closures on the same day
+		spans   []Span
+	}
+	all := make([]entry, 0, len(o.holidays)*(lastYear-firstYear+1)+len(o.closed)+len(o.hours))
 	for _, h := range o.holidays {
 		for y := firstYear; y <= lastYear; y++ {
-			_, obs := h.Calc(y)
-			if obs.IsZero() {
-				continue
+			if _, obs := h.Calc(y); !obs.IsZero() {
+				all = append(all, entry{day: civilDay(DateOf(obs))})
 			}
-			closed[civilDay(DateOf(obs))] = true
 		}
 	}
 	for _, d := range o.closed {
 		if !d.valid() {
 			return exceptions{}, fmt.Errorf("calendar: WithClosed(%s): %w", d, ErrBadDate)
 		}
-		closed[civilDay(d)] = true
+		all = append(all, entry{day: civilDay(d)})
 	}
 	for _, h := range o.hours {
 		if !h.date.valid() {
 			return exceptions{}, fmt.Errorf("calendar: WithHours(%s): %w", h.date, ErrBadDate)
 		}
-		n := civilDay(h.date)
-		if _, dup := hours[n]; dup {
-			return exceptions{}, fmt.Errorf("calendar: WithHours(%s): %w", h.date, ErrDuplicateDate)
-		}
 		spans, err := checkSpans(h.spans)
 		if err != nil {
 			return exceptions{}, fmt.Errorf("calendar: WithHours(%s): %w", h.date, err)
 		}
-		if spans == nil {
-			spans = []Span{}
-		}
-		hours[n] = spans
+		all = append(all, entry{day: civilDay(h.date), special: true, spans: spans})
 	}
-	for n := range closed {
-		if _, ok := hours[n]; !ok {
-			hours[n] = []Span{}
+	// Sort by day, special hours first, then keep the first entry of each day.
+	slices.SortFunc(all, func(a, b entry) int {
+		if a.day != b.day {
+			return cmp.Compare(a.day, b.day)
 		}
-	}
+		switch {
+		case a.special && !b.special:
+			return -1
+		case b.special && !a.special:
+			return 1
+		}
+		return 0
+	})
 	var e exceptions
-	for n := range hours {
-		e.days = append(e.days, n)
+	for i, x := range all {
+		if i > 0 && all[i-1].day == x.day {
+			if x.special {
+				return exceptions{}, fmt.Errorf("calendar: WithHours(%s): %w", dateOfDay(x.day), ErrDuplicateDate)
+			}
+			continue
+		}
+		e.days = append(e.days, x.day)
+		e.spans = append(e.spans, x.spans)
 	}
-	slices.Sort(e.days)
-	e.spans = make([][]Span, len(e.days))
 	e.tot = make([]time.Duration, len(e.days))
 	e.adj = make([]time.Duration, len(e.days)+1)
 	for i, n := range e.days {
-		e.spans[i] = hours[n]
-		e.tot[i] = total(hours[n])
+		e.tot[i] = total(e.spans[i])
 		e.adj[i+1] = e.adj[i] + e.tot[i] - c.dayTotal[weekday(n)]
 	}
 	return e, nil
+}
+
+// dateOfDay returns the date of civil day n.
+func dateOfDay(n int64) Date {
+	return DateOf(time.Unix(n*secondsPerDay, 0).UTC())
 }
 
 // search returns the index of the first exception on or after day n.
