@@ -535,3 +535,5 @@ func TestPolicyValidate(t *testing.T) {
 		t.Errorf("Validate(good policy) = %v", err)
 	}
 }
+
+func priorityOf(p int) priority.Priority { return priority.Priority(p) }
