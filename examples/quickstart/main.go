@@ -14,7 +14,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -230,53 +229,15 @@ func run(w io.Writer) error {
 	fmt.Fprintln(w, "Compliance")
 	tw = table(w)
 	fmt.Fprintln(tw, "metric\tpriority\tclocks\tmet\tbreached\trunning\tcompliance")
-	for _, g := range summarize(reports) {
+	for _, g := range sla.Summarize(reports).Groups {
 		compliance := "-"
-		if g.met+g.breached > 0 {
-			compliance = fmt.Sprintf("%.0f%%", 100*float64(g.met)/float64(g.met+g.breached))
+		if g.Met+g.Breached > 0 {
+			compliance = fmt.Sprintf("%.0f%%", g.Compliance)
 		}
-		fmt.Fprintf(tw, "%s\t%v\t%d\t%d\t%d\t%d\t%s\n", g.metric, g.priority,
-			g.met+g.breached+g.running, g.met, g.breached, g.running, compliance)
+		fmt.Fprintf(tw, "%s\t%v\t%d\t%d\t%d\t%d\t%s\n", g.Metric, g.Priority,
+			g.Count, g.Met, g.Breached, g.Running, compliance)
 	}
 	return tw.Flush()
-}
-
-// group counts the clocks of one metric at one applied priority.
-type group struct {
-	metric                 sla.Metric
-	priority               priority.Priority
-	met, breached, running int
-}
-
-// summarize counts clocks per metric and priority, in the order of the
-// metrics in a report and then by priority.
-func summarize(reports []sla.Report) []group {
-	order := map[sla.Metric]int{sla.FirstResponse: 0, sla.NextResponse: 1, sla.PeriodicUpdate: 2, sla.Resolution: 3}
-	var gs []group
-	for _, r := range reports {
-		for _, c := range r.Clocks {
-			i := slices.IndexFunc(gs, func(g group) bool { return g.metric == c.Metric && g.priority == c.Priority })
-			if i < 0 {
-				gs = append(gs, group{metric: c.Metric, priority: c.Priority})
-				i = len(gs) - 1
-			}
-			switch c.State {
-			case sla.Met:
-				gs[i].met++
-			case sla.Breached:
-				gs[i].breached++
-			default:
-				gs[i].running++
-			}
-		}
-	}
-	slices.SortFunc(gs, func(a, b group) int {
-		if d := order[a.metric] - order[b.metric]; d != 0 {
-			return d
-		}
-		return int(a.priority - b.priority)
-	})
-	return gs
 }
 
 func table(w io.Writer) *tabwriter.Writer {
