@@ -110,6 +110,32 @@ func runWith(w io.Writer, dir, nowText string) error {
 			fmt.Fprintf(w, "%s cycle %d: breach exempted by %s (%s)\n", c.Metric, c.Cycle, c.Exempt.Approver, c.Exempt.Reason)
 		}
 	}
+
+	// Explain shows the segments behind each clock; print the resolution
+	// clocks', which cross nights, holidays, a pause and a solve.
+	explanations, err := sla.Explain(policy, events, now)
+	if err != nil {
+		return err
+	}
+	for _, x := range explanations {
+		if x.Clock.Metric != sla.Resolution {
+			continue
+		}
+		fmt.Fprintln(w)
+		fmt.Fprintf(w, "Why resolution cycle %d counted %s\n", x.Clock.Cycle, hm(x.Clock.Elapsed))
+		tw := table(w)
+		fmt.Fprintln(tw, "  from\tto\tsegment\tcounted")
+		for _, s := range x.Segments {
+			kind := s.Kind.String()
+			if s.Status != "" {
+				kind += " (" + s.Status + ")"
+			}
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", stamp(s.Start), stamp(s.End), kind, hm(s.Counted))
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
@@ -247,7 +273,9 @@ func describe(e sla.Event) string {
 	case sla.PriorityChanged:
 		return e.Priority.String()
 	case sla.StatusChanged, sla.Reopened:
-		return e.Status
+		if e.Status != "" {
+			return e.Status
+		}
 	case sla.AgentReply:
 		if e.Public {
 			return "public"

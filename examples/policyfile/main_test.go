@@ -41,6 +41,9 @@ var update = flag.Bool("update", false, "rewrite testdata/golden.txt with the pr
 //     shown due moves from Mon 15:00 to 17:50.
 //   - resolution 2 (reopen starts a new cycle, policy "new_cycle"): Mon 4
 //     10:00 + 3 business days = Thu 7 10:00; 5h counted, 30h - 5h = 25h left.
+//   - Explain's segments for resolution 1 add up to the 13h10m above: counting
+//     1h20m, paused (pending) through the holidays, counting 8h50m, closed
+//     overnight, counting 3h until the solve.
 func TestGolden(t *testing.T) {
 	var out bytes.Buffer
 	if err := run(&out); err != nil {
