@@ -105,7 +105,7 @@ func (c Clock) When(elapsed time.Duration) (time.Time, bool) {
 		var cum time.Duration
 		for _, s := range c.segs {
 			if cum+s.counted >= elapsed {
-				return c.cc.add(s.start, elapsed-cum), true
+				return c.cc.add(c.cc.at(s.start), elapsed-cum), true
 			}
 			cum += s.counted
 		}
@@ -116,12 +116,14 @@ func (c Clock) When(elapsed time.Duration) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	last := c.segs[len(c.segs)-1]
-	return c.cc.add(last.start, elapsed-(c.Elapsed-last.counted)), true
+	return c.cc.add(c.cc.at(last.start), elapsed-(c.Elapsed-last.counted)), true
 }
 
-// seg is a running segment [start, end) and the time it counted.
+// seg is a running segment [start, end) and the time it counted. Instants
+// are Unix nanoseconds, so segments hold no pointers and cost the garbage
+// collector nothing; checkEvents keeps every instant in range.
 type seg struct {
-	start, end time.Time
+	start, end int64
 	counted    time.Duration
 }
 
@@ -132,6 +134,9 @@ type clockCal struct {
 	real bool
 	days bool
 }
+
+// at converts Unix nanoseconds to an instant in the calendar's location.
+func (c clockCal) at(n int64) time.Time { return time.Unix(0, n).In(c.cal.Location()) }
 
 func (c clockCal) between(a, b time.Time) time.Duration {
 	if c.real {
@@ -165,19 +170,19 @@ type crossing struct {
 }
 
 func (x *crossing) feed(cc clockCal, s seg) {
-	if !x.hit && s.start.Before(s.end) {
+	if !x.hit && s.start < s.end {
 		if !x.reached && x.cum+s.counted >= x.target {
-			x.due = cc.dueAt(cc.add(s.start, x.target-x.cum))
+			x.due = cc.dueAt(cc.add(cc.at(s.start), x.target-x.cum))
 			x.reached = true
 		}
 		if x.reached {
 			// The first instant of s, at or after due, at which the clock
 			// counts past its target.
 			b := x.due
-			if b.Before(s.start) {
-				b = cc.dueAt(s.start)
+			if b.UnixNano() < s.start {
+				b = cc.dueAt(cc.at(s.start))
 			}
-			if b.Before(s.end) {
+			if b.UnixNano() < s.end {
 				x.breach, x.hit = b, true
 			}
 		}

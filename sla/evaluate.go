@@ -1,6 +1,7 @@
 package sla
 
 import (
+	"fmt"
 	"slices"
 	"time"
 
@@ -36,7 +37,7 @@ func (r Report) Clock(m Metric) (Clock, bool) {
 // the timeline, reporting an [*EventError] naming the event's index for: an
 // empty timeline, a first event that is not Created or a second Created,
 // an unknown kind, a zero or decreasing time (events at the same instant
-// are applied in slice order), a StatusChanged without a status, a
+// are applied in slice order), a time outside the years 1678-2262, a StatusChanged without a status, a
 // priority below 1 or absent from p.Targets, Solved on a solved ticket,
 // Reopened on a ticket that is not solved, or an incomplete exemption.
 // It never panics on bad input.
@@ -51,13 +52,17 @@ func Evaluate(p Policy, events []Event, now time.Time) (Report, error) {
 	if err := checkEvents(&p, events); err != nil {
 		return Report{}, err
 	}
+	if !inRange(now) {
+		return Report{}, fmt.Errorf("sla: now %s: %w", now.Format(time.RFC3339), ErrTimeRange)
+	}
 	var ev evaluator
 	return ev.run(&p, events, now), nil
 }
 
-// work is a clock's state while the timeline is replayed.
+// work is a clock's state while the timeline is replayed. It holds no
+// pointers, so the garbage collector does not scan it.
 type work struct {
-	runStart time.Time     // start of the open running segment
+	runStart int64         // start of the open running segment, Unix ns
 	counted  time.Duration // counted in closed segments
 	nseg     int           // closed segments; then the offset into the final segments
 	running  bool          // started and not stopped
@@ -76,9 +81,14 @@ type evaluator struct {
 	loc    *time.Location
 	always *calendar.Calendar // built on first use, for CalendarTime BusinessDays targets
 
+	// clocks and work have a region of slots per metric, in metric order,
+	// sized for the most cycles the timeline can start; next is the next
+	// free slot of each region, end its end.
 	clocks []Clock
 	work   []work
 	segs   []tseg
+	next   [numMetrics]int
+	end    [numMetrics]int
 
 	used    [numMetrics]bool // some priority has a target for the metric
 	pauses  [numMetrics][]string
@@ -87,6 +97,7 @@ type evaluator struct {
 	cycles  [numMetrics]int
 
 	prio    priority.Priority
+	tt      targetTable // the targets at prio
 	solved  bool
 	frDone  bool // FirstResponse has stopped
 	resume  int  // the Resolution clock a reopen continues, or -1
@@ -97,28 +108,41 @@ func (ev *evaluator) run(p *Policy, events []Event, now time.Time) Report {
 	ev.p, ev.cal, ev.loc = p, p.Calendar, p.Calendar.Location()
 	now = now.In(ev.loc)
 	for _, ts := range p.Targets {
-		for _, t := range ts {
-			ev.used[t.Metric.index()] = true
+		for i := range ts {
+			ev.used[ts[i].Metric.index()] = true
 		}
 	}
-	nclocks := 2
+	// The most cycles each metric can have.
+	var most [numMetrics]int
+	most[0], most[3] = 1, 1
 	for i := range events {
 		switch events[i].Kind {
-		case CustomerMessage, Reopened:
-			nclocks++
+		case CustomerMessage:
+			most[1]++
 		case AgentReply:
 			if events[i].Public {
-				nclocks++
+				most[2]++
+			}
+		case Reopened:
+			if p.Reopen == NewCycle {
+				most[3]++
 			}
 		}
 	}
+	n := 0
 	for mi := range numMetrics {
+		if !ev.used[mi] {
+			most[mi] = 0
+		}
+		ev.next[mi] = n
+		n += most[mi]
+		ev.end[mi] = n
 		ev.pauses[mi] = p.pauseSet(mi)
 		ev.active[mi] = -1
 	}
 	ev.resume = -1
-	ev.clocks = make([]Clock, 0, nclocks)
-	ev.work = make([]work, 0, nclocks)
+	ev.clocks = make([]Clock, n)
+	ev.work = make([]work, n)
 	ev.segs = make([]tseg, 0, len(events)+numMetrics)
 
 	for i := range events {
@@ -129,7 +153,7 @@ func (ev *evaluator) run(p *Policy, events []Event, now time.Time) Report {
 		t := e.At.In(ev.loc)
 		switch e.Kind {
 		case Created:
-			ev.prio = e.Priority
+			ev.prio, ev.tt = e.Priority, p.table(e.Priority)
 			ev.setStatus(e.Status, t)
 			ev.start(0, t)
 			ev.start(3, t)
@@ -166,7 +190,7 @@ func (ev *evaluator) run(p *Policy, events []Event, now time.Time) Report {
 				i := ev.resume
 				w := &ev.work[i]
 				w.running, w.paused = true, ev.pausing[3]
-				w.runStart = t
+				w.runStart = t.UnixNano()
 				ev.clocks[i].Stopped = time.Time{}
 				ev.active[3] = i
 			}
@@ -175,35 +199,32 @@ func (ev *evaluator) run(p *Policy, events []Event, now time.Time) Report {
 			ev.nexempt++
 		}
 	}
-	if len(ev.clocks) == 0 {
-		return Report{}
-	}
 	// Close the segments still open at now; keep them even when empty so
 	// a running clock can project from its last start.
+	nowNS := now.UnixNano()
 	for i := range ev.work {
 		w := &ev.work[i]
-		if w.running && !w.paused && !w.runStart.After(now) {
+		if w.running && !w.paused {
 			c := &ev.clocks[i]
-			ev.segs = append(ev.segs, tseg{i, seg{w.runStart, now, c.cc.between(w.runStart, now)}})
+			ev.segs = append(ev.segs, tseg{i, seg{w.runStart, nowNS, c.cc.between(c.cc.at(w.runStart), now)}})
 			w.nseg++
 		}
 	}
-	ev.finish(events, now)
-	return Report{Clocks: ev.clocks}
+	return Report{Clocks: ev.finish(events, now)}
 }
 
 // start starts a new cycle of metric mi at t.
 func (ev *evaluator) start(mi int, t time.Time) {
-	if !ev.used[mi] {
+	if !ev.used[mi] || ev.next[mi] == ev.end[mi] {
 		return
 	}
+	i := ev.next[mi]
+	ev.next[mi]++
 	ev.cycles[mi]++
-	ev.clocks = append(ev.clocks, Clock{Metric: metrics[mi], Cycle: ev.cycles[mi], Started: t})
-	ev.work = append(ev.work, work{runStart: t, running: true, paused: ev.pausing[mi]})
-	i := len(ev.clocks) - 1
+	ev.clocks[i] = Clock{Metric: metrics[mi], Cycle: ev.cycles[mi], Started: t, cc: clockCal{cal: ev.cal}}
+	ev.work[i] = work{runStart: t.UnixNano(), running: true, paused: ev.pausing[mi]}
 	ev.active[mi] = i
-	ev.clocks[i].cc = clockCal{cal: ev.cal}
-	ev.applyTarget(i, mi, ev.prio)
+	ev.applyTarget(i, mi)
 }
 
 // stop stops the running clock of metric mi, if any, at t.
@@ -224,11 +245,13 @@ func (ev *evaluator) stop(mi int, t time.Time) {
 // closeSeg ends clock i's open running segment at t.
 func (ev *evaluator) closeSeg(i int, t time.Time) {
 	w := &ev.work[i]
-	if !w.runStart.Before(t) {
+	tn := t.UnixNano()
+	if w.runStart >= tn {
 		return
 	}
-	d := ev.clocks[i].cc.between(w.runStart, t)
-	ev.segs = append(ev.segs, tseg{i, seg{w.runStart, t, d}})
+	cc := ev.clocks[i].cc
+	d := cc.between(cc.at(w.runStart), t)
+	ev.segs = append(ev.segs, tseg{i, seg{w.runStart, tn, d}})
 	w.counted += d
 	w.nseg++
 }
@@ -248,7 +271,7 @@ func (ev *evaluator) setStatus(s string, t time.Time) {
 			w.paused = true
 		case !ev.pausing[mi] && w.paused:
 			w.paused = false
-			w.runStart = t
+			w.runStart = t.UnixNano()
 		}
 	}
 }
@@ -256,7 +279,7 @@ func (ev *evaluator) setStatus(s string, t time.Time) {
 // retarget moves the ticket to priority pr at t: every running clock that
 // has not breached takes pr's target, counted from its original start.
 func (ev *evaluator) retarget(pr priority.Priority, t time.Time) {
-	ev.prio = pr
+	ev.prio, ev.tt = pr, ev.p.table(pr)
 	for mi := range numMetrics {
 		i := ev.active[mi]
 		if i < 0 {
@@ -265,7 +288,7 @@ func (ev *evaluator) retarget(pr priority.Priority, t time.Time) {
 		if ev.clocks[i].Applied.Metric != "" && ev.breachedBy(i, t) {
 			continue
 		}
-		ev.applyTarget(i, mi, pr)
+		ev.applyTarget(i, mi)
 	}
 }
 
@@ -278,31 +301,30 @@ func (ev *evaluator) breachedBy(i int, t time.Time) bool {
 			x.feed(c.cc, ev.segs[j].seg)
 		}
 	}
-	if w := &ev.work[i]; !w.paused && w.runStart.Before(t) {
-		x.feed(c.cc, seg{w.runStart, t, c.cc.between(w.runStart, t)})
+	if w := &ev.work[i]; !w.paused && w.runStart < t.UnixNano() {
+		x.feed(c.cc, seg{w.runStart, t.UnixNano(), c.cc.between(c.cc.at(w.runStart), t)})
 	}
 	return x.hit
 }
 
-// applyTarget gives clock i of metric mi the target of priority pr, or no
-// target. A change between business and calendar time recounts the
-// segments the clock has closed.
-func (ev *evaluator) applyTarget(i, mi int, pr priority.Priority) {
+// applyTarget gives clock i of metric mi the target at the ticket's
+// current priority, or no target. A change between business and calendar
+// time recounts the segments the clock has closed.
+func (ev *evaluator) applyTarget(i, mi int) {
 	c := &ev.clocks[i]
-	c.Priority = pr
-	t, ok := ev.p.target(pr, mi)
-	if !ok {
+	c.Priority = ev.prio
+	t := ev.tt[mi]
+	if t.Metric == "" {
 		c.Applied, c.Target = Target{}, 0
 		return
 	}
 	cc := clockCal{cal: ev.cal, real: t.CalendarTime, days: t.BusinessDays > 0}
 	if cc.real != c.cc.real {
-		c.cc = cc
 		w := &ev.work[i]
 		w.counted = 0
 		for j := range ev.segs {
 			if s := &ev.segs[j]; s.clock == i {
-				s.counted = cc.between(s.start, s.end)
+				s.counted = cc.between(cc.at(s.start), cc.at(s.end))
 				w.counted += s.counted
 			}
 		}
@@ -323,56 +345,77 @@ func (ev *evaluator) applyTarget(i, mi int, pr priority.Priority) {
 }
 
 // finish groups the segments by clock, computes each clock's state at now,
-// attaches exemptions, drops clocks without a target and orders the rest.
-func (ev *evaluator) finish(events []Event, now time.Time) {
+// attaches exemptions, and returns the clocks that have a target, in
+// metric order.
+func (ev *evaluator) finish(events []Event, now time.Time) []Clock {
 	off := 0
 	for i := range ev.work {
 		n := ev.work[i].nseg
 		ev.work[i].nseg = off
 		off += n
 	}
-	all := make([]seg, len(ev.segs))
+	var all []seg
+	if len(ev.segs) > 0 {
+		all = make([]seg, len(ev.segs))
+	}
 	for _, s := range ev.segs {
 		w := &ev.work[s.clock]
 		all[w.nseg] = s.seg
 		w.nseg++
 	}
-	start := 0
-	for i := range ev.clocks {
-		c, w := &ev.clocks[i], &ev.work[i]
-		c.segs = all[start:w.nseg:w.nseg]
-		start = w.nseg
-		if c.Applied.Metric == "" {
-			continue
+	start, out := 0, 0
+	for mi := range numMetrics {
+		first := 0
+		if mi > 0 {
+			first = ev.end[mi-1]
 		}
-		x := crossing{target: c.Target}
-		for _, s := range c.segs {
-			x.feed(c.cc, s)
-		}
-		c.Elapsed = x.cum
-		c.Remaining = c.Target - c.Elapsed
-		c.Paused = w.running && w.paused
-		switch {
-		case x.hit:
-			c.State, c.BreachedAt, c.Due = Breached, x.breach, x.due
-		case !w.running:
-			c.State = Met
-			c.Due = c.cc.dueAt(c.cc.add(c.Stopped, c.Remaining))
-		case w.paused:
-			c.State = Paused
-			c.Due = c.cc.dueAt(c.cc.add(now, c.Remaining))
-		default:
-			c.State = Running
-			c.Due = c.cc.dueAt(c.cc.add(now, c.Remaining))
-		}
-		if c.State == Breached && ev.nexempt > 0 {
-			ev.exempt(c, events, now)
+		for i := first; i < ev.end[mi]; i++ {
+			c, w := &ev.clocks[i], &ev.work[i]
+			segs := all[start:w.nseg:w.nseg]
+			start = w.nseg
+			if i >= ev.next[mi] || c.Applied.Metric == "" {
+				continue
+			}
+			c.segs = segs
+			ev.state(c, w, now)
+			if c.State == Breached && ev.nexempt > 0 {
+				ev.exempt(c, events, now)
+			}
+			if out != i {
+				ev.clocks[out] = *c
+			}
+			out++
 		}
 	}
-	// Drop clocks without a target, then order by metric; cycles of one
-	// metric are already in order.
-	ev.clocks = slices.DeleteFunc(ev.clocks, func(c Clock) bool { return c.Applied.Metric == "" })
-	slices.SortStableFunc(ev.clocks, func(a, b Clock) int { return a.Metric.index() - b.Metric.index() })
+	if out == 0 {
+		return nil
+	}
+	clear(ev.clocks[out:])
+	return ev.clocks[:out:out]
+}
+
+// state computes clock c's counted time, state and deadlines at now.
+func (ev *evaluator) state(c *Clock, w *work, now time.Time) {
+	x := crossing{target: c.Target}
+	for _, s := range c.segs {
+		x.feed(c.cc, s)
+	}
+	c.Elapsed = x.cum
+	c.Remaining = c.Target - c.Elapsed
+	c.Paused = w.running && w.paused
+	switch {
+	case x.hit:
+		c.State, c.BreachedAt, c.Due = Breached, x.breach, x.due
+	case !w.running:
+		c.State = Met
+		c.Due = c.cc.dueAt(c.cc.add(c.Stopped, c.Remaining))
+	case w.paused:
+		c.State = Paused
+		c.Due = c.cc.dueAt(c.cc.add(now, c.Remaining))
+	default:
+		c.State = Running
+		c.Due = c.cc.dueAt(c.cc.add(now, c.Remaining))
+	}
 }
 
 // exempt attaches the first exemption recorded by now that covers c.

@@ -3,6 +3,7 @@ package sla
 import (
 	"errors"
 	"fmt"
+	"math"
 	"strconv"
 	"time"
 
@@ -105,6 +106,7 @@ var (
 	ErrOutOfOrder    = errors.New("event is earlier than the one before it")
 	ErrUnknownKind   = errors.New("unknown event kind")
 	ErrZeroTime      = errors.New("event time is zero")
+	ErrTimeRange     = errors.New("time outside 1678-2262, the range of Unix nanoseconds")
 	ErrMissingStatus = errors.New("status change without a status")
 	ErrNoTargets     = errors.New("policy has no targets for priority")
 	ErrAlreadySolved = errors.New("solved while the ticket is already solved")
@@ -149,6 +151,9 @@ func checkEvents(p *Policy, events []Event) error {
 		if e.At.IsZero() {
 			return bad(ErrZeroTime)
 		}
+		if !inRange(e.At) {
+			return bad(ErrTimeRange)
+		}
 		if i > 0 && e.At.Before(events[i-1].At) {
 			return bad(fmt.Errorf("%w: %s before %s", ErrOutOfOrder,
 				e.At.Format(time.RFC3339Nano), events[i-1].At.Format(time.RFC3339Nano)))
@@ -182,6 +187,13 @@ func checkEvents(p *Policy, events []Event) error {
 		}
 	}
 	return nil
+}
+
+// inRange reports whether t can be held as Unix nanoseconds (leaving out
+// the partial second at each end of that range).
+func inRange(t time.Time) bool {
+	s := t.Unix()
+	return s > math.MinInt64/int64(time.Second) && s < math.MaxInt64/int64(time.Second)
 }
 
 func checkExemption(x *Exemption) error {

@@ -82,19 +82,20 @@ func Explain(p Policy, events []Event, now time.Time) ([]Explanation, error) {
 		}
 		cur := c.Started
 		for _, s := range c.segs {
-			gap(events, cur, s.start, now, loc, add)
-			cur = s.start
+			from, to := c.cc.at(s.start), c.cc.at(s.end)
+			gap(events, cur, from, now, loc, add)
+			cur = from
 			if c.cc.real {
-				add(Segment{Kind: CountingTime, Start: s.start, End: s.end, Counted: s.counted})
+				add(Segment{Kind: CountingTime, Start: from, End: to, Counted: s.counted})
 			} else {
-				for iv := range c.cc.cal.Intervals(s.start, s.end) {
+				for iv := range c.cc.cal.Intervals(from, to) {
 					add(Segment{Kind: ClosedTime, Start: cur, End: iv.Start})
 					add(Segment{Kind: CountingTime, Start: iv.Start, End: iv.End, Counted: c.cc.between(iv.Start, iv.End)})
 					cur = iv.End
 				}
-				add(Segment{Kind: ClosedTime, Start: cur, End: s.end})
+				add(Segment{Kind: ClosedTime, Start: cur, End: to})
 			}
-			cur = s.end
+			cur = to
 		}
 		gap(events, cur, end, now, loc, add)
 		out[i] = Explanation{Clock: c, Segments: segs}

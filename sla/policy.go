@@ -201,19 +201,12 @@ func (p *Policy) validate() *PolicyError {
 	if len(p.Targets) == 0 {
 		return bad("Targets", ErrNoTargetsSet)
 	}
-	// Check in a fixed order without allocating for small maps: find the
-	// smallest priority not yet checked, repeatedly.
-	last := priority.Priority(-1 << 62)
-	for range len(p.Targets) {
-		next, found := priority.Priority(0), false
-		for pr := range p.Targets {
-			if pr > last && (!found || pr < next) {
-				next, found = pr, true
-			}
-		}
-		last = next
-		if err := p.validateLevel(next, bad); err != nil {
-			return err
+	// The common case, a valid policy, takes one pass over the map. On an
+	// error, check again in increasing priority order so that the error is
+	// the same on every call.
+	for pr, ts := range p.Targets {
+		if p.validateLevel(pr, ts, bad) != nil {
+			return p.firstBadLevel(bad)
 		}
 	}
 	for i, s := range p.PauseStatuses {
@@ -235,7 +228,27 @@ func (p *Policy) validate() *PolicyError {
 	return nil
 }
 
-func (p *Policy) validateLevel(pr priority.Priority, bad func(string, error) *PolicyError) *PolicyError {
+// firstBadLevel returns the error of the smallest priority whose targets
+// are invalid, without allocating for small maps: it finds the smallest
+// priority not yet checked, repeatedly.
+func (p *Policy) firstBadLevel(bad func(string, error) *PolicyError) *PolicyError {
+	last := priority.Priority(-1 << 62)
+	for range len(p.Targets) {
+		next, found := priority.Priority(0), false
+		for pr := range p.Targets {
+			if pr > last && (!found || pr < next) {
+				next, found = pr, true
+			}
+		}
+		last = next
+		if err := p.validateLevel(next, p.Targets[next], bad); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (p *Policy) validateLevel(pr priority.Priority, ts []Target, bad func(string, error) *PolicyError) *PolicyError {
 	field := func(i int, name string) string {
 		f := "Targets[" + pr.String() + "][" + strconv.Itoa(i) + "]"
 		if name != "" {
@@ -247,7 +260,7 @@ func (p *Policy) validateLevel(pr priority.Priority, bad func(string, error) *Po
 		return bad("Targets["+pr.String()+"]", ErrBadPriority)
 	}
 	var seen [numMetrics]bool
-	for i, t := range p.Targets[pr] {
+	for i, t := range ts {
 		mi := t.Metric.index()
 		if mi < 0 {
 			return bad(field(i, "Metric"), fmt.Errorf("%w %q", ErrUnknownMetric, string(t.Metric)))
@@ -268,14 +281,17 @@ func (p *Policy) validateLevel(pr priority.Priority, bad func(string, error) *Po
 	return nil
 }
 
-// target returns the target for metric index mi at priority pr, if any.
-func (p *Policy) target(pr priority.Priority, mi int) (Target, bool) {
+// targetTable holds the target of each metric at one priority; a zero
+// Metric means no target.
+type targetTable [numMetrics]Target
+
+// table returns the targets at priority pr by metric.
+func (p *Policy) table(pr priority.Priority) targetTable {
+	var tt targetTable
 	for _, t := range p.Targets[pr] {
-		if t.Metric.index() == mi {
-			return t, true
-		}
+		tt[t.Metric.index()] = t
 	}
-	return Target{}, false
+	return tt
 }
 
 // pauseSet returns the statuses that pause metric index mi.
