@@ -468,6 +468,7 @@ func TestEvaluateErrors(t *testing.T) {
 		{"unknown kind", good, []sla.Event{created(hm(9, 0), 1), {At: hm(9, 1), Kind: 42}}, 1, sla.ErrUnknownKind},
 		{"zero kind", good, []sla.Event{created(hm(9, 0), 1), {At: hm(9, 1)}}, 1, sla.ErrUnknownKind},
 		{"zero time", good, []sla.Event{{Kind: sla.Created, Priority: 1}}, 0, sla.ErrZeroTime},
+		{"time out of range", good, []sla.Event{created(time.Date(1500, 1, 1, 0, 0, 0, 0, time.UTC), 1)}, 0, sla.ErrTimeRange},
 		{"status without name", good, []sla.Event{created(hm(9, 0), 1), status(hm(9, 1), "")}, 1, sla.ErrMissingStatus},
 		{"priority without targets", good, []sla.Event{created(hm(9, 0), 7)}, 0, sla.ErrNoTargets},
 		{"changed to priority without targets", good, []sla.Event{created(hm(9, 0), 1), reprio(hm(9, 1), 9)}, 1, sla.ErrNoTargets},
@@ -537,3 +538,37 @@ func TestPolicyValidate(t *testing.T) {
 }
 
 func priorityOf(p int) priority.Priority { return priority.Priority(p) }
+
+func TestMetricPauses(t *testing.T) {
+	h := time.Hour
+	perMetric := func() sla.Policy {
+		p := calPolicy()
+		p.MetricPauses = map[sla.Metric][]string{
+			sla.FirstResponse:  {"on-hold"}, // first response pauses on on-hold only
+			sla.PeriodicUpdate: {},          // periodic update never pauses
+		}
+		return p
+	}
+	runScenarios(t, []scenario{{
+		name:   "per-metric pause sets",
+		policy: perMetric,
+		events: []sla.Event{
+			created(hm(9, 0), 2),
+			status(hm(9, 30), "on-hold"), // pauses first response and resolution
+			status(hm(10, 30), "open"),
+			reply(hm(11, 0)),             // first response: 30m + 30m
+			status(hm(12, 0), "pending"), // pauses resolution only
+		},
+		now: hm(14, 0),
+		want: []want{
+			{metric: sla.FirstResponse, cycle: 1, state: sla.Met, target: h, started: hm(9, 0),
+				due: hm(11, 0), stopped: hm(11, 0), elapsed: h},
+			// Not paused by pending: 3h since the reply.
+			{metric: sla.PeriodicUpdate, cycle: 1, state: sla.Running, target: 4 * h, started: hm(11, 0),
+				due: hm(15, 0), elapsed: 3 * h, remaining: h},
+			// 09:00-09:30 and 10:30-12:00.
+			{metric: sla.Resolution, cycle: 1, state: sla.Paused, target: 8 * h, started: hm(9, 0),
+				due: hm(20, 0), elapsed: 2 * h, remaining: 6 * h, paused: true},
+		},
+	}})
+}
