@@ -120,8 +120,8 @@ func NewLadder(m sla.Metric, levels ...Level) (*Ladder, error) {
 		if err := lv.When.check(); err != nil {
 			return nil, &LevelError{Index: i, Name: lv.Name, Field: "at", Err: err}
 		}
-		var actions []Action
-		if lv.Actions != nil {
+		var actions []Action // nil when there are none, however they were given
+		if len(lv.Actions) > 0 {
 			actions = make([]Action, len(lv.Actions))
 		}
 		for k, a := range lv.Actions {
