@@ -243,6 +243,14 @@ func TestAddDays(t *testing.T) {
 		{"landing time closed: next opening after it", withSat, "2026-03-13T11:00:00-04:00", 1, "2026-03-16T09:00:00-04:00"},
 		{"landing on a short day, open", withSat, "2026-03-13T09:30:00-04:00", 1, "2026-03-14T09:30:00-04:00"},
 		{"starting in lunch: counts from 13:00", withSat, "2026-03-09T12:30:00-04:00", 1, "2026-03-10T13:00:00-04:00"},
+		// n < 0 moves the dates backwards by the same rule.
+		{"one day back", ny, "2026-03-10T10:00:00-04:00", -1, "2026-03-09T10:00:00-04:00"},
+		{"back over Memorial Day", ny, "2026-05-26T10:00:00-04:00", -1, "2026-05-22T10:00:00-04:00"},
+		{"back from a closed instant: from the next opening", ny, "2026-03-07T10:00:00-05:00", -1, "2026-03-06T09:00:00-05:00"},
+		{"back from after closing", ny, "2026-03-09T18:00:00-04:00", -1, "2026-03-09T09:00:00-04:00"},
+		// Sat 14 Mar has open time (09:00-10:00) but not at 11:00: the next
+		// opening after Sat 11:00 is Mon 16 Mar 09:00.
+		{"back onto a short day, closed at that time", withSat, "2026-03-16T11:00:00-04:00", -1, "2026-03-16T09:00:00-04:00"},
 	}
 	for _, tc := range tests {
 		got := tc.c.AddDays(rfc(t, tc.t), tc.n)
@@ -349,6 +357,13 @@ func TestSpecialHoursAndClosures(t *testing.T) {
 	if got, want := c.NextOpen(rfc(t, "2026-03-09T08:00:00-04:00")), rfc(t, "2026-03-10T09:00:00-04:00"); !got.Equal(want) {
 		t.Errorf("NextOpen(closed Monday 08:00) = %v want %v", got, want)
 	}
+	// Special hours beat WithClosed on the same date too.
+	d := calendar.Date{Year: 2026, Month: 3, Day: 10}
+	both := nyOffice(t, calendar.WithClosed(d), calendar.WithHours(d, calendar.Span{Start: clk(10, 0), End: clk(12, 0)}))
+	if got := both.Between(rfc(t, "2026-03-10T00:00:00-04:00"), rfc(t, "2026-03-11T00:00:00-04:00")); got != 2*time.Hour {
+		t.Errorf("WithClosed and WithHours on one date: Between = %v want 2h", got)
+	}
+
 	// AddDays skips dates without open time.
 	if got, want := c.AddDays(rfc(t, "2026-03-06T10:00:00-05:00"), 2), rfc(t, "2026-03-10T10:00:00-04:00"); !got.Equal(want) {
 		t.Errorf("AddDays(Fri 10:00, 2) = %v want %v (Sat has special hours: day 1; Mon is closed; Tue is day 2)", got, want)
@@ -371,6 +386,24 @@ func TestSpecialHoursAndClosures(t *testing.T) {
 	)
 	if got, want := late.NextClose(rfc(t, "2026-03-09T20:00:00-04:00")), rfc(t, "2026-03-10T17:00:00-04:00"); !got.Equal(want) {
 		t.Errorf("NextClose across special midnight = %v want %v", got, want)
+	}
+}
+
+// TestFractionalSpans checks spans with fractions of a second, read by
+// ParseWeek: Monday 09:00:00.5 to 17:00:00.000000001.
+func TestFractionalSpans(t *testing.T) {
+	c := calOf(t, "UTC", "Mon 09:00:00.5-17:00:00.000000001")
+	if got, want := c.Between(rfc(t, "2026-03-09T00:00:00Z"), rfc(t, "2026-03-10T00:00:00Z")), 8*time.Hour-500*time.Millisecond+1; got != want {
+		t.Errorf("Between(Mon) = %v want %v", got, want)
+	}
+	if got, want := c.Add(rfc(t, "2026-03-09T00:00:00Z"), time.Second), rfc(t, "2026-03-09T09:00:01.5Z"); !got.Equal(want) {
+		t.Errorf("Add(Mon 00:00, 1s) = %v want %v", got, want)
+	}
+	if c.IsOpen(rfc(t, "2026-03-09T09:00:00.499999999Z")) || !c.IsOpen(rfc(t, "2026-03-09T09:00:00.5Z")) {
+		t.Errorf("IsOpen around 09:00:00.5 is wrong")
+	}
+	if got, want := c.NextClose(rfc(t, "2026-03-09T12:00:00Z")), rfc(t, "2026-03-09T17:00:00.000000001Z"); !got.Equal(want) {
+		t.Errorf("NextClose(Mon 12:00) = %v want %v", got, want)
 	}
 }
 

@@ -327,6 +327,59 @@ func TestDSTIntervals(t *testing.T) {
 	}
 }
 
+// TestDSTAddDays checks that AddDays keeps the wall clock across
+// transitions, and moves to the next opening when that time does not exist
+// on the landing date.
+func TestDSTAddDays(t *testing.T) {
+	// A closed date in 2030 keeps these off the 24x7 fast path.
+	closed := calendar.WithClosed(calendar.Date{Year: 2030, Month: 3, Day: 10})
+	ny := calOf(t, "America/New_York", "Mon-Sun 00:00-24:00", closed)
+	havana := calOf(t, "America/Havana", "Mon-Sun 00:00-24:00", closed)
+	always := calendar.AlwaysOpen(zone(t, "America/New_York"))
+	tests := []struct {
+		name string
+		c    *calendar.Calendar
+		t    string
+		n    int
+		want string
+	}{
+		{"02:30 does not exist on 8 Mar: the gap's end", ny, "2026-03-07T02:30:00-05:00", 1, "2026-03-08T03:00:00-04:00"},
+		{"the same on AlwaysOpen", always, "2026-03-07T02:30:00-05:00", 1, "2026-03-08T03:00:00-04:00"},
+		{"01:30 happens twice on 1 Nov: the first", ny, "2026-10-31T01:30:00-04:00", 1, "2026-11-01T01:30:00-04:00"},
+		{"from the second 01:30 to Monday's only one", ny, "2026-11-01T01:30:00-05:00", 1, "2026-11-02T01:30:00-05:00"},
+		{"across spring-forward, 12:00 stays 12:00", ny, "2026-03-07T12:00:00-05:00", 2, "2026-03-09T12:00:00-04:00"},
+		{"back across spring-forward", ny, "2026-03-09T12:00:00-04:00", -2, "2026-03-07T12:00:00-05:00"},
+		{"Havana has no 00:30 on 8 Mar: 01:00 CDT", havana, "2026-03-07T00:30:00-05:00", 1, "2026-03-08T01:00:00-04:00"},
+	}
+	for _, tc := range tests {
+		got := tc.c.AddDays(rfc(t, tc.t), tc.n)
+		if want := rfc(t, tc.want); !got.Equal(want) {
+			t.Errorf("%s: AddDays(%s, %d) = %v want %v", tc.name, tc.t, tc.n, got, want)
+		}
+	}
+}
+
+// TestDSTLocalMeanTime checks a transition that is not a whole number of
+// minutes: New York left local mean time (-4:56:02) for EST at 12:03:58 LMT
+// on Sunday 1883-11-18 (the tz database), turning the clock back 3m58s
+// inside 09:00-17:00. That Sunday has 8h3m58s of open time.
+func TestDSTLocalMeanTime(t *testing.T) {
+	c := calOf(t, "America/New_York", "Mon-Sun 09:00-17:00")
+	a, b := time.Date(1883, 11, 17, 0, 0, 0, 0, time.UTC), time.Date(1883, 11, 20, 0, 0, 0, 0, time.UTC)
+	// Sat 17 and Mon 19 give 8h each; Sunday 8h3m58s; the UTC bounds cut
+	// nothing (09:00-17:00 LMT/EST is 13:56Z-22:00Z).
+	if got, want := c.Between(a, b), 24*time.Hour+3*time.Minute+58*time.Second; got != want {
+		t.Errorf("Between(1883-11-17Z, 1883-11-20Z) = %v want %v", got, want)
+	}
+	sun := time.Date(1883, 11, 18, 0, 0, 0, 0, time.UTC)
+	if got, want := c.NextClose(sun.Add(20*time.Hour)), time.Date(1883, 11, 18, 22, 0, 0, 0, time.UTC); !got.Equal(want) {
+		t.Errorf("NextClose(Sun 20:00Z) = %v want %v (17:00 EST)", got, want)
+	}
+	if got, want := c.NextOpen(sun), time.Date(1883, 11, 18, 13, 56, 2, 0, time.UTC); !got.Equal(want) {
+		t.Errorf("NextOpen(Sun 00:00Z) = %v want %v (09:00 LMT)", got, want)
+	}
+}
+
 // TestDSTAlwaysOpen checks that AlwaysOpen counts real elapsed time across
 // transitions in every zone.
 func TestDSTAlwaysOpen(t *testing.T) {

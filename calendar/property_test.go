@@ -268,7 +268,7 @@ func TestAgainstReference(t *testing.T) {
 					fail("NextClose(%v) = %v want %v", a, got, want)
 				}
 			}
-			n := r.IntN(3)
+			n := r.IntN(5) - 2
 			if want, ok := w.addDays(a, n); ok {
 				if got := c.AddDays(a, n); !got.Equal(want) {
 					fail("AddDays(%v, %d) = %v want %v", a, n, got, want)

@@ -297,9 +297,10 @@ func (w *refWindow) intervals(a, b time.Time) ([]calendar.Interval, bool) {
 	return out, true
 }
 
-// addDays: from nextOpen(t), move n dates forward over dates with open
-// time, keep the wall clock, and take the first open minute whose local
-// (date, wall clock) is at or after (landing date, that wall clock).
+// addDays: from nextOpen(t), move n dates forward (backward for n < 0)
+// over dates with open time, keep the wall clock, and take the first open
+// minute whose local (date, wall clock) is at or after (landing date, that
+// wall clock).
 func (w *refWindow) addDays(t time.Time, n int) (time.Time, bool) {
 	s, ok := w.nextOpen(t)
 	if !ok {
@@ -307,27 +308,36 @@ func (w *refWindow) addDays(t time.Time, n int) (time.Time, bool) {
 	}
 	i, _ := w.index(s)
 	d, wall := w.date[i], w.wall[i]
+	step, count := 1, n
+	if n < 0 {
+		step, count = -1, -n
+	}
 	// Dates are visited with time.Date so DST never skips or repeats one.
-	for moved, k := 0, 1; moved < n; k++ {
+	for moved, k := 0, step; moved < count; k += step {
 		next := time.Date(d.Year, d.Month, d.Day+k, 12, 0, 0, 0, time.UTC)
 		nd := calendar.Date{Year: next.Year(), Month: next.Month(), Day: next.Day()}
 		// The whole of nd must lie in the window to know whether it opens.
-		if k > 400 || w.end().Before(time.Date(nd.Year, nd.Month, nd.Day+1, 0, 0, 0, 0, w.m.loc)) {
+		if k > 400 || k < -400 || w.end().Before(time.Date(nd.Year, nd.Month, nd.Day+1, 0, 0, 0, 0, w.m.loc)) ||
+			w.start.After(time.Date(nd.Year, nd.Month, nd.Day-1, 12, 0, 0, 0, w.m.loc)) {
 			return time.Time{}, false
 		}
 		if w.openDate[nd] {
 			moved++
-			if moved == n {
+			if moved == count {
 				d = nd
 			}
 		}
 	}
 	// Dates never go backwards in real time, so no minute before noon of
 	// the day before d can be at or after (d, wall).
-	if j, ok := w.index(time.Date(d.Year, d.Month, d.Day-1, 12, 0, 0, 0, w.m.loc).Truncate(time.Minute)); ok && j > i {
-		i = j
+	j, ok := w.index(time.Date(d.Year, d.Month, d.Day-1, 12, 0, 0, 0, w.m.loc).Truncate(time.Minute))
+	switch {
+	case n >= 0 && (!ok || j < i):
+		j = i // forward, the answer is at or after s
+	case n < 0 && !ok:
+		return time.Time{}, false
 	}
-	for k := i; k < len(w.open); k++ {
+	for k := j; k < len(w.open); k++ {
 		if w.open[k] && dateWallCmp(w.date[k], w.wall[k], d, wall) >= 0 {
 			return w.at(k), true
 		}
@@ -521,7 +531,7 @@ func compareWindow(t *testing.T, name string, c *calendar.Calendar, w *refWindow
 				}
 			}
 		}
-		for _, n := range []int{0, 1, 2} {
+		for _, n := range []int{0, 1, 2, -1} {
 			if want, ok := w.addDays(a, n); ok {
 				if got := c.AddDays(a, n); !got.Equal(want) {
 					fail("AddDays(%v, %d) = %v want %v", a, n, got, want)
