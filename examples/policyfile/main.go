@@ -8,6 +8,7 @@
 // The directory holds:
 //
 //	calendar.json   the business calendar (sla.CalendarSpec)
+//	ladder.json     an escalation ladder for one metric (escalation.ParseLadder)
 //	policy.json     the policy (sla.ParsePolicy) without its "calendar" field:
 //	                the program inserts calendar.json there, so that several
 //	                policies can share one calendar file
@@ -21,6 +22,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -34,6 +36,7 @@ import (
 	"time"
 	_ "time/tzdata" // zones named in calendar.json must not depend on the machine
 
+	"github.com/slakit/slakit/escalation"
 	"github.com/slakit/slakit/priority"
 	"github.com/slakit/slakit/sla"
 )
@@ -43,7 +46,7 @@ import (
 const defaultNow = "2027-01-04T15:00:00Z"
 
 func main() {
-	dir := flag.String("dir", "", "directory holding calendar.json, policy.json and timeline.jsonl\n(default examples/policyfile/testdata, or testdata when run from the example's directory)")
+	dir := flag.String("dir", "", "directory holding calendar.json, policy.json, ladder.json and timeline.jsonl\n(default examples/policyfile/testdata, or testdata when run from the example's directory)")
 	now := flag.String("now", defaultNow, "evaluation instant, RFC 3339")
 	flag.Parse()
 	if err := runWith(os.Stdout, *dir, *now); err != nil {
@@ -65,6 +68,15 @@ func runWith(w io.Writer, dir, nowText string) error {
 	policy, err := loadPolicy(filepath.Join(dir, "policy.json"), filepath.Join(dir, "calendar.json"))
 	if err != nil {
 		return err
+	}
+	ladderPath := filepath.Join(dir, "ladder.json")
+	ladderData, err := os.ReadFile(ladderPath)
+	if err != nil {
+		return err
+	}
+	ladder, err := escalation.ParseLadder(ladderData)
+	if err != nil {
+		return fmt.Errorf("%s: %w", ladderPath, err)
 	}
 	timelinePath := filepath.Join(dir, "timeline.jsonl")
 	events, lines, err := loadTimeline(timelinePath)
@@ -111,6 +123,10 @@ func runWith(w io.Writer, dir, nowText string) error {
 		}
 	}
 
+	if err := printEscalations(w, ladder, report, now); err != nil {
+		return err
+	}
+
 	// Explain shows the segments behind each clock; print the resolution
 	// clocks', which cross nights, holidays, a pause and a solve.
 	explanations, err := sla.Explain(policy, events, now)
@@ -137,6 +153,56 @@ func runWith(w io.Writer, dir, nowText string) error {
 		}
 	}
 	return nil
+}
+
+// printEscalations prints the ladder, the levels its clocks crossed up to
+// now (every cycle, from the start: a report replays the whole history)
+// and, for a clock still counting, the next level and when it will fire.
+func printEscalations(w io.Writer, l *escalation.Ladder, r sla.Report, now time.Time) error {
+	fmt.Fprintln(w)
+	fmt.Fprintf(w, "Escalation ladder for %s\n", l.Metric)
+	for _, lv := range l.Levels {
+		fmt.Fprintf(w, "  %-10s %-5v %s\n", lv.Name, lv.When, actions(lv.Actions))
+	}
+	tw := table(w)
+	fmt.Fprintln(tw, "cycle\tlevel\tcrossed\tactions")
+	for _, x := range l.Scan(r, time.Time{}, now) {
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\n", x.Cycle, x.Level.Name, stamp(x.At), actions(x.Level.Actions))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	for _, c := range r.Clocks {
+		if c.Metric != l.Metric {
+			continue
+		}
+		switch lv, at, ok := l.Next(c, now); {
+		case ok:
+			fmt.Fprintf(w, "cycle %d: next level %s at %s unless the clock stops\n", c.Cycle, lv.Name, stamp(at))
+		case lv.Name != "":
+			fmt.Fprintf(w, "cycle %d: paused; %s comes next once it resumes\n", c.Cycle, lv.Name)
+		default:
+			fmt.Fprintf(w, "cycle %d: nothing more will fire\n", c.Cycle)
+		}
+	}
+	return nil
+}
+
+func actions(as []escalation.Action) string {
+	var out []string
+	for _, a := range as {
+		switch a.Kind {
+		case escalation.KindNotify:
+			out = append(out, "notify "+strings.Join(a.Recipients, ", "))
+		case escalation.KindReassign:
+			out = append(out, "reassign to "+cmp.Or(a.Group, a.Assignee))
+		case escalation.KindRaisePriority:
+			out = append(out, fmt.Sprintf("raise priority by %d", a.Levels))
+		default:
+			out = append(out, string(a.Kind))
+		}
+	}
+	return strings.Join(out, "; ")
 }
 
 // defaultDir finds the example's testdata from the repository root or from

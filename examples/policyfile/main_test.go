@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/slakit/slakit/escalation"
 	"github.com/slakit/slakit/sla"
 )
 
@@ -41,6 +42,11 @@ var update = flag.Bool("update", false, "rewrite testdata/golden.txt with the pr
 //     shown due moves from Mon 15:00 to 17:50.
 //   - resolution 2 (reopen starts a new cycle, policy "new_cycle"): Mon 4
 //     10:00 + 3 business days = Thu 7 10:00; 5h counted, 30h - 5h = 25h left.
+//   - the next_response ladder (ladder.json) on cycle 1 (4h from Tue 29
+//     09:10): 50% = 2h -> 11:10, 30m before due -> 12:40, 100% -> 13:10; +2h
+//     never comes, the reply at 14:00 stopped the clock at 4h50m. On cycle 2
+//     (from Mon 4 10:00): 12:00, 13:30, 14:00, and "late" (+2h, 6h counted)
+//     at 16:00 if nobody replies.
 //   - Explain's segments for resolution 1 add up to the 13h10m above: counting
 //     1h20m, paused (pending) through the holidays, counting 8h50m, closed
 //     overnight, counting 3h until the solve.
@@ -75,7 +81,7 @@ func TestBadFiles(t *testing.T) {
 		}
 		return string(b)
 	}
-	policy, cal, timeline := read("policy.json"), read("calendar.json"), read("timeline.jsonl")
+	policy, cal, timeline, ladder := read("policy.json"), read("calendar.json"), read("timeline.jsonl"), read("ladder.json")
 
 	tests := []struct {
 		name, file, old, new string
@@ -89,12 +95,14 @@ func TestBadFiles(t *testing.T) {
 		{"unknown calendar field", "calendar.json", `"week"`, `"hours"`, []string{"calendar.json", "hours"}, nil},
 		{"unknown event kind", "timeline.jsonl", `"kind": "solved"`, `"kind": "closed"`, []string{"timeline.jsonl:9", "closed"}, sla.ErrUnknownKind},
 		{"out of order", "timeline.jsonl", "2026-12-30T11:00:00Z", "2026-12-22T11:00:00Z", []string{"timeline.jsonl:9", "event 8"}, sla.ErrOutOfOrder},
+		{"ladder out of order", "ladder.json", `"at": "+2h"`, `"at": "60%"`, []string{"ladder.json", "late", "60%"}, escalation.ErrOrder},
+		{"unknown ladder metric", "ladder.json", `"metric": "next_response"`, `"metric": "next_reply"`, []string{"ladder.json", "next_reply"}, sla.ErrUnknownMetric},
 		{"empty timeline", "timeline.jsonl", timeline, "\n", []string{"timeline.jsonl", "no events"}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
-			files := map[string]string{"policy.json": policy, "calendar.json": cal, "timeline.jsonl": timeline}
+			files := map[string]string{"policy.json": policy, "calendar.json": cal, "timeline.jsonl": timeline, "ladder.json": ladder}
 			if !strings.Contains(files[tc.file], tc.old) {
 				t.Fatalf("%s does not contain %q", tc.file, tc.old)
 			}
