@@ -102,7 +102,7 @@ func TestWindowIndependence(t *testing.T) {
 		at(10, 30, 16, 0), // Friday before the fall-back weekend
 		at(7, 2, 8, 30),   // before Independence Day (observed Friday 3 July)
 	}
-	rounds := 8
+	rounds := 6
 	if testing.Short() {
 		rounds = 2
 	}
@@ -190,7 +190,7 @@ func checkCrossing(t *testing.T, name string, p sla.Policy, events []sla.Event, 
 		return
 	}
 	var trig escalation.Trigger
-	for _, l := range []escalation.Level{lv("half", escalation.AtPercent(50)), lv("soon", escalation.BeforeDue(30 * time.Minute)),
+	for _, l := range []escalation.Level{lv("half", escalation.AtPercent(50)), lv("soon", escalation.BeforeDue(30*time.Minute)),
 		lv("breach", escalation.AtPercent(100)), lv("late", escalation.AfterDue(time.Hour)), lv("double", escalation.AtPercent(200))} {
 		if l.Name == x.name {
 			trig = l.When
