@@ -350,6 +350,10 @@ func TestDSTAddDays(t *testing.T) {
 		{"across spring-forward, 12:00 stays 12:00", ny, "2026-03-07T12:00:00-05:00", 2, "2026-03-09T12:00:00-04:00"},
 		{"back across spring-forward", ny, "2026-03-09T12:00:00-04:00", -2, "2026-03-07T12:00:00-05:00"},
 		{"Havana has no 00:30 on 8 Mar: 01:00 CDT", havana, "2026-03-07T00:30:00-05:00", 1, "2026-03-08T01:00:00-04:00"},
+		// Sunday 1 Nov is open 00:00-01:20: 01:45 is closed; the next opening
+		// after the first 01:45 (EDT) is 01:00 EST, in the repeated hour.
+		{"the next opening after a closed fall-back time", calOf(t, "America/New_York", "Sat 00:00-24:00; Sun 00:00-01:20"),
+			"2026-10-31T01:45:00-04:00", 1, "2026-11-01T01:00:00-05:00"},
 	}
 	for _, tc := range tests {
 		got := tc.c.AddDays(rfc(t, tc.t), tc.n)

@@ -298,9 +298,11 @@ func (w *refWindow) intervals(a, b time.Time) ([]calendar.Interval, bool) {
 }
 
 // addDays: from nextOpen(t), move n dates forward (backward for n < 0)
-// over dates with open time, keep the wall clock, and take the first open
-// minute whose local (date, wall clock) is at or after (landing date, that
-// wall clock).
+// over dates with open time, and keep the wall clock: the answer is the
+// next opening at or after the first minute whose local (date, wall clock)
+// reaches (landing date, that wall clock). On a fall-back date that opening
+// may be in the repeated hour, at an earlier wall clock: "the next opening
+// after it" is counted in real time.
 func (w *refWindow) addDays(t time.Time, n int) (time.Time, bool) {
 	s, ok := w.nextOpen(t)
 	if !ok {
@@ -338,8 +340,11 @@ func (w *refWindow) addDays(t time.Time, n int) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	for k := j; k < len(w.open); k++ {
-		if w.open[k] && dateWallCmp(w.date[k], w.wall[k], d, wall) >= 0 {
-			return w.at(k), true
+		if dateWallCmp(w.date[k], w.wall[k], d, wall) >= 0 {
+			if o := w.nextOpenAt[k]; o < len(w.open) {
+				return w.at(o), true
+			}
+			break
 		}
 	}
 	return time.Time{}, false
@@ -411,6 +416,15 @@ func TestReferenceModel(t *testing.T) {
 		if !ivs[i].Start.Equal(want[i].Start) || !ivs[i].End.Equal(want[i].End) {
 			t.Errorf("intervals[%d] = %v want %v", i, ivs[i], want[i])
 		}
+	}
+
+	// AddDays on a fall-back landing date: Sunday 2026-11-01 is open
+	// 00:00-01:20; 01:45 is closed there, and the next opening after the
+	// first 01:45 (EDT) is 01:00 EST, when the clock falls back into the span.
+	fb := refSpec{loc: ny, week: calendar.Week{6: {{Start: 0, End: 24 * time.Hour}}, 0: {{Start: 0, End: clk(1, 20)}}}}.model()
+	wfb := fb.window(time.Date(2026, 10, 30, 0, 0, 0, 0, ny), 4)
+	if got, _ := wfb.addDays(time.Date(2026, 10, 31, 1, 45, 0, 0, ny), 1); !got.Equal(time.Date(2026, 11, 1, 6, 0, 0, 0, time.UTC)) {
+		t.Errorf("addDays(Sat 31 Oct 01:45, 1) = %v want 2026-11-01 01:00 EST", got)
 	}
 
 	// New York springs forward on Sunday 2026-03-08 at 02:00: a 00:00-06:00
