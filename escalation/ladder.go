@@ -295,7 +295,9 @@ func crossed(c *sla.Clock, es []entry, since, now time.Time) (lo, hi int) {
 // the breach level (the target itself, [AtPercent](100)) is crossed at
 // [sla.Clock.BreachedAt], so a clock that stops or pauses exactly at its
 // due instant does not fire it. A clock that stopped before reaching a
-// level never fires it; a paused clock fires nothing more until it resumes.
+// level never fires it (one that stops at the very instant it reaches a
+// level other than the breach has reached it); a paused clock fires
+// nothing more until it resumes.
 //
 // Because a level's instant is computed from the segments the clock
 // counted, evaluating the same timeline at any later instant gives the same
@@ -375,7 +377,7 @@ func (l *Ladder) Scan(r sla.Report, since, now time.Time) []Crossing {
 // pause", an empty one "nothing more". A returned instant at or before now
 // means c is older than now; evaluate the ticket again.
 //
-// Next does not allocate; it costs two [sla.Clock.When] at most.
+// Next does not allocate; it usually costs two [sla.Clock.When].
 func (l *Ladder) Next(c sla.Clock, now time.Time) (Level, time.Time, bool) {
 	if !l.usable(c) {
 		return Level{}, time.Time{}, false
