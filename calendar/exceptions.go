@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
-	"sort"
 	"time"
 )
 
@@ -17,7 +16,15 @@ type exceptions struct {
 	spans [][]Span
 	tot   []time.Duration
 	adj   []time.Duration // len(days)+1
+
+	// A bucket index over the expanded years: bucket[b] is the index of the
+	// first exception on or after day base + b<<bucketShift, so a search is
+	// a short scan instead of a binary search over thousands of holidays.
+	base   int64
+	bucket []int32
 }
+
+const bucketShift = 6 // 64-day buckets
 
 // civilDay returns the number of days from 1970-01-01 to d.
 func civilDay(d Date) int64 {
@@ -78,6 +85,7 @@ func buildExceptions(c *Calendar, o *options) (exceptions, error) {
 		e.days = append(e.days, x.day)
 		e.spans = append(e.spans, x.spans)
 	}
+	e.buildIndex()
 	e.tot = make([]time.Duration, len(e.days))
 	e.adj = make([]time.Duration, len(e.days)+1)
 	for i, n := range e.days {
@@ -92,9 +100,43 @@ func dateOfDay(n int64) Date {
 	return DateOf(time.Unix(n*secondsPerDay, 0).UTC())
 }
 
+func (e *exceptions) buildIndex() {
+	if len(e.days) == 0 {
+		return
+	}
+	e.base = civilDay(Date{firstYear, time.January, 1})
+	end := civilDay(Date{lastYear + 1, time.January, 1})
+	nb := (end-e.base)>>bucketShift + 2
+	e.bucket = make([]int32, nb)
+	i := 0
+	for b := range e.bucket {
+		start := e.base + int64(b)<<bucketShift
+		for i < len(e.days) && e.days[i] < start {
+			i++
+		}
+		e.bucket[b] = int32(i)
+	}
+}
+
 // search returns the index of the first exception on or after day n.
 func (e *exceptions) search(n int64) int {
-	return sort.Search(len(e.days), func(i int) bool { return e.days[i] >= n })
+	if b := (n - e.base) >> bucketShift; n >= e.base && b+1 < int64(len(e.bucket)) {
+		i, end := int(e.bucket[b]), int(e.bucket[b+1])
+		for i < end && e.days[i] < n {
+			i++
+		}
+		return i
+	}
+	lo, hi := 0, len(e.days) // hand-written: sort.Search's closure costs on the hot path
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if e.days[m] < n {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
 }
 
 // spansOn returns the open spans of civil day n and its open time.

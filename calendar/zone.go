@@ -2,7 +2,6 @@ package calendar
 
 import (
 	"math"
-	"sort"
 	"time"
 )
 
@@ -22,7 +21,12 @@ type segment struct {
 type zoneTable struct {
 	lo, hi int64
 	segs   []segment
+	// bucket[b] is the index of the segment holding lo + b<<zoneShift, so a
+	// lookup scans a segment or two instead of binary-searching hundreds.
+	bucket []int32
 }
+
+const zoneShift = 21 // buckets of about 24 days
 
 // The years over which zone transitions and holiday rules are expanded when
 // a calendar is built.
@@ -46,6 +50,16 @@ func buildZoneTable(loc *time.Location) zoneTable {
 			break
 		}
 		sec = s.end
+	}
+	nb := (hi-lo)>>zoneShift + 1
+	zt.bucket = make([]int32, nb)
+	i := 0
+	for b := range zt.bucket {
+		at := lo + int64(b)<<zoneShift
+		for i+1 < len(zt.segs) && zt.segs[i+1].start <= at {
+			i++
+		}
+		zt.bucket[b] = int32(i)
 	}
 	return zt
 }
@@ -98,7 +112,10 @@ func offsetAt(loc *time.Location, sec int64) int64 {
 func (c *Calendar) segment(sec int64) segment {
 	zt := &c.zone
 	if sec >= zt.lo && sec < zt.hi && len(zt.segs) > 0 {
-		i := sort.Search(len(zt.segs), func(i int) bool { return zt.segs[i].start > sec }) - 1
+		i := int(zt.bucket[(sec-zt.lo)>>zoneShift])
+		for i+1 < len(zt.segs) && zt.segs[i+1].start <= sec {
+			i++
+		}
 		if i >= 0 && sec < zt.segs[i].end {
 			s := zt.segs[i]
 			// Segments that run past the table's edges are cut there; the
