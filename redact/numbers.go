@@ -44,12 +44,22 @@ func digitsRun[T text](s T, i int) int {
 }
 
 // numeric tries every number kind at the digit s[i], which begins a word.
+// The length g of the run of digits at i and the byte after it rule out
+// most kinds before their matchers run: "02:15", "0x80070005" and "v2"
+// cost a few comparisons.
 func numeric[T text](r *Redactor, s T, i int) cand {
+	e := digitsRun(s, i)
+	g := e - i
+	nx := at(s, e)
+	sep := nx == ' ' || nx == '-' || nx == '.'
+	if g < 7 && !sep && nx != '/' && nx != '(' && nx != ')' {
+		return none // no kind continues after a short number here
+	}
 	if !numLeftOK(s, i) {
 		return none
 	}
 	best := none
-	if r.enabled[kIPv4] {
+	if r.enabled[kIPv4] && g <= 3 && nx == '.' {
 		if e := matchIPv4(s, i); e > 0 && !versionBefore(s, i) {
 			pick(&best, cand{i, e, kIPv4, builtinPrio[kIPv4]})
 		}
@@ -60,18 +70,30 @@ func numeric[T text](r *Redactor, s T, i int) cand {
 	if at(s, i-1) == ' ' && isDigit(at(s, i-2)) {
 		return best
 	}
-	if r.enabled[kCard] {
+	if r.enabled[kCard] && (g >= 13 || g == 4 && (nx == ' ' || nx == '-')) {
 		if e := matchCard(s, i); e > 0 {
 			pick(&best, cand{i, e, kCard, builtinPrio[kCard]})
 		}
 	}
-	if r.enabled[kSSN] {
+	if r.enabled[kSSN] && (g == 3 && (nx == ' ' || nx == '-') || g == 9) {
 		if e := matchSSN(s, i); e > 0 {
 			pick(&best, cand{i, e, kSSN, builtinPrio[kSSN]})
 		}
 	}
 	if r.enabled[kPhone] {
-		pick(&best, phoneAt(s, i))
+		end := 0
+		if sep && (g == 3 || g == 1 && s[i] == '1') {
+			end = matchNANP(s, i)
+		}
+		if s[i] == '0' && 2 <= g && g <= 5 && (sep || nx == '/') {
+			end = max(end, matchNational(s, i))
+		}
+		if g >= 7 || sep || nx == '(' || nx == ')' {
+			end = max(end, matchLabelled(s, i))
+		}
+		if end > 0 {
+			pick(&best, cand{i, extension(s, end), kPhone, builtinPrio[kPhone]})
+		}
 	}
 	return best
 }
@@ -214,27 +236,27 @@ func cardValid(d []byte) bool {
 func matchSSN[T text](s T, i int) int {
 	var d [9]byte
 	var e int
+	labelled := false
 	if digitsRun(s, i)-i == 3 && (at(s, i+3) == '-' || at(s, i+3) == ' ') {
 		sep := s[i+3]
 		if digitsRun(s, i+4) != i+6 || at(s, i+6) != sep || digitsRun(s, i+7) != i+11 {
 			return 0
 		}
-		if sep == ' ' && !labelBefore(s, i, ssnLabels[:]) {
-			return 0
-		}
+		labelled = sep == ' '
 		for k, p := range [9]int{0, 1, 2, 4, 5, 7, 8, 9, 10} {
 			d[k] = s[i+p]
 		}
 		e = i + 11
-	} else if digitsRun(s, i)-i == 9 && labelBefore(s, i, ssnLabels[:]) {
+	} else if digitsRun(s, i)-i == 9 {
 		for k := 0; k < 9; k++ {
 			d[k] = s[i+k]
 		}
 		e = i + 9
+		labelled = true
 	} else {
 		return 0
 	}
-	if !numRightOK(s, e) || !ssnValid(d) {
+	if !numRightOK(s, e) || !ssnValid(d) || labelled && !labelBefore(s, i, &ssnLabels) {
 		return 0
 	}
 	return e
@@ -294,43 +316,64 @@ func matchIPv4[T text](s T, i int) int {
 }
 
 // versionWords precede version numbers, which look like IPv4 addresses.
-var versionWords = [...]string{"v", "ver", "version", "build", "release", "rel", "firmware", "fw", "rev", "revision", "sdk", "api", "app", "versión", "versão", "versione"}
+var versionWords = newWordSet("v", "ver", "version", "build", "release", "rel", "firmware", "fw", "rev", "revision", "sdk", "api", "app", "versión", "versão", "versione")
 
 // versionBefore reports whether the word just before i is a version word.
 func versionBefore[T text](s T, i int) bool {
-	return labelBefore(s, i, versionWords[:])
+	return labelBefore(s, i, &versionWords)
 }
 
 // ---- labels ----
 
-var phoneLabels = [...]string{
+var phoneLabels = newWordSet(
 	"phone", "tel", "telephone", "mobile", "mob", "cell", "cellphone", "fax",
 	"whatsapp", "telefon", "telefono", "teléfono", "téléphone", "tél", "handy",
 	"mobil", "tlf", "ph", "móvil", "movil", "celular", "portable", "telefoon", "sms",
+)
+
+var ssnLabels = newWordSet("ssn", "security", "socsec")
+
+var numberWords = newWordSet("number", "no", "nr", "num", "n°", "nº", "numéro", "numero", "número", "nummer", "is")
+
+// wordSet holds lower-case words indexed by their last byte, so that a
+// word of the text is compared only with the few words that end like it.
+type wordSet struct {
+	byLast [256][]string
 }
 
-var ssnLabels = [...]string{"ssn", "security", "socsec"}
-
-var numberWords = [...]string{"number", "no", "nr", "num", "n°", "nº", "numéro", "numero", "número", "nummer", "is"}
+func newWordSet(words ...string) (ws wordSet) {
+	for _, w := range words {
+		c := w[len(w)-1]
+		ws.byLast[c] = append(ws.byLast[c], w)
+	}
+	return ws
+}
 
 // labelBefore reports whether the word before position i, skipping a few
 // separators and an optional word such as "number", is one of labels or
 // ends in '_' or '-' followed by one of them ("mobile_phone"). It looks
 // back at most 48 bytes and never across a line feed.
-func labelBefore[T text](s T, i int, labels []string) bool {
+func labelBefore[T text](s T, i int, labels *wordSet) bool {
 	j := skipSepsBack(s, i)
+	if j == 0 {
+		return false
+	}
+	last := lower(s[j-1])
+	if labels.byLast[last] == nil && numberWords.byLast[last] == nil {
+		return false
+	}
 	ws, we := wordBack(s, j)
 	if ws == we {
 		return false
 	}
-	if wordIn(s, ws, we, numberWords[:]) {
+	if wordIn(s, ws, we, &numberWords) {
 		j = skipSepsBack(s, ws)
 		ws, we = wordBack(s, j)
 		if ws == we {
 			return false
 		}
 	}
-	for _, l := range labels {
+	for _, l := range labels.byLast[lower(s[we-1])] {
 		if we-ws < len(l) {
 			continue
 		}
@@ -376,8 +419,8 @@ func wordBack[T text](s T, j int) (int, int) {
 	return k, j
 }
 
-func wordIn[T text](s T, ws, we int, words []string) bool {
-	for _, w := range words {
+func wordIn[T text](s T, ws, we int, words *wordSet) bool {
+	for _, w := range words.byLast[lower(s[we-1])] {
 		if we-ws == len(w) && foldEq(s, ws, w) {
 			return true
 		}

@@ -32,7 +32,7 @@ const numBuiltin = len(builtinKinds)
 // simultaneous use by multiple goroutines. The zero value detects nothing
 // and redacts nothing; use [New].
 type Redactor struct {
-	cls     [256]uint8 // trigger classes per byte, see scan.go
+	cls     [256]uint16 // trigger classes per byte, see scan.go
 	enabled [numBuiltin]bool
 	ops     [numBuiltin]Operator
 	labels  [numBuiltin]string

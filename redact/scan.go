@@ -45,14 +45,18 @@ var builtinPrio = [numBuiltin]int8{
 
 // Trigger classes of a byte.
 const (
-	cDigit  uint8 = 1 << iota // 0-9: numbers of every kind
-	cUpper                    // A-Z: IBAN, AWS key IDs, "Bearer", JWT ("eyJ")
-	cLowerB                   // b: "bearer", "basic"
-	cPlus                     // + and (: phone numbers
-	cAt                       // @: e-mail addresses
-	cSep                      // : and =: IPv6, key=value secrets, URL credentials
-	cDash                     // -: private key blocks
-	cCustom                   // first byte of a custom detector
+	cDigit  uint16 = 1 << iota // 0-9: numbers of every kind
+	cUpper                     // A-Z: IBAN, AWS key IDs, "Bearer", JWT ("eyJ")
+	cLowerB                    // b: "bearer", "basic"
+	cPlus                      // + and (: phone numbers
+	cAt                        // @: e-mail addresses
+	cSep                       // : and =: IPv6, key=value secrets, URL credentials
+	cDash                      // -: private key blocks
+	cCustom                    // first byte of a custom detector
+	cJWT                       // e: a JWT ("eyJ") at the start of a word
+	cWord                      // a word byte (wordTab); not a trigger by itself
+
+	cTrigger = cWord - 1 // every trigger class
 )
 
 type text interface{ ~string | ~[]byte }
@@ -97,7 +101,13 @@ func (r *Redactor) buildClasses() {
 	on := func(k int) bool { return r.enabled[k] }
 	for c := 0; c < 256; c++ {
 		b := byte(c)
-		var f uint8
+		var f uint16
+		if wordTab[b] {
+			f |= cWord
+		}
+		if b == 'e' && on(kSecret) {
+			f |= cJWT
+		}
 		if isDigit(b) && (on(kPhone) || on(kCard) || on(kIPv4) || on(kSSN)) {
 			f |= cDigit
 		}
@@ -167,60 +177,48 @@ func pick(best *cand, c cand) {
 var none = cand{kind: -1}
 
 // scan appends the matches in s to out.
+//
+// The loop stops only at trigger bytes that begin a word or are not word
+// bytes themselves; the rest of a word is skipped in a tight loop, because
+// no value starts inside a word.
 func scan[T text](r *Redactor, s T, out []cand) []cand {
 	n := len(s)
+	cls := &r.cls
 	pem := pemState{next: -2}
 	i := 0
 	for i < n {
-		c := s[i]
-		f := r.cls[c]
-		if f == 0 {
+		f := cls[s[i]]
+		if f&cTrigger == 0 {
 			i++
-			continue
-		}
-		w := wordTab[c]
-		if w && i > 0 && wordTab[s[i-1]] {
-			// Inside a word: only a JWT ("eyJ") starts here.
-			if c == 'J' && r.enabled[kSecret] && i >= 2 && s[i-1] == 'y' && s[i-2] == 'e' && !wordTab[at(s, i-3)] {
-				if e := matchJWT(s, i-2); e > 0 {
-					out = push(out, cand{i - 2, e, kSecret, builtinPrio[kSecret]})
-					i = e
-					continue
+			if f != 0 {
+				for i < n && wordTab[s[i]] {
+					i++
 				}
 			}
-			i++
 			continue
 		}
-		best := none
-		if f&cDigit != 0 {
-			pick(&best, numeric(r, s, i))
-		}
-		if f&cUpper != 0 {
-			pick(&best, upperWord(r, s, i))
-		}
-		if f&cLowerB != 0 {
-			if e := matchAuthScheme(s, i); e.end > 0 {
-				pick(&best, cand{e.start, e.end, kSecret, builtinPrio[kSecret]})
+		w := f&cWord != 0
+		if w && i > 0 && wordTab[s[i-1]] {
+			// Inside a word (a match ended in it): nothing starts here.
+			for i++; i < n && wordTab[s[i]]; i++ {
 			}
+			continue
 		}
-		if f&cPlus != 0 {
-			pick(&best, phoneAt(s, i))
-		}
-		if f&cAt != 0 {
-			if st, e := matchEmail(s, i); e > 0 {
-				pick(&best, cand{st, e, kEmail, builtinPrio[kEmail]})
+		var best cand
+		switch f &^ cWord {
+		case cJWT: // the most common case: a word starting with 'e'
+			best = none
+			if at(s, i+1) == 'y' && at(s, i+2) == 'J' {
+				if e := matchJWT(s, i); e > 0 {
+					best = cand{i, e, kSecret, builtinPrio[kSecret]}
+				}
 			}
-		}
-		if f&cSep != 0 {
-			pick(&best, sepAt(r, s, i))
-		}
-		if f&cDash != 0 {
-			if e := pemMatch(&pem, s, i); e > 0 {
-				pick(&best, cand{i, e, kSecret, builtinPrio[kSecret]})
-			}
-		}
-		if f&cCustom != 0 {
-			pick(&best, customAt(r, s, i))
+		case cDigit:
+			best = numeric(r, s, i)
+		case cUpper:
+			best = upperWord(r, s, i)
+		default:
+			best = anchorAt(r, s, i, f, &pem)
 		}
 		if best.kind >= 0 {
 			out = push(out, best)
@@ -237,6 +235,47 @@ func scan[T text](r *Redactor, s T, out []cand) []cand {
 		i++
 	}
 	return out
+}
+
+// anchorAt tries every kind whose trigger class is in f at s[i].
+func anchorAt[T text](r *Redactor, s T, i int, f uint16, pem *pemState) cand {
+	best := none
+	if f&cJWT != 0 && at(s, i+1) == 'y' && at(s, i+2) == 'J' {
+		if e := matchJWT(s, i); e > 0 {
+			best = cand{i, e, kSecret, builtinPrio[kSecret]}
+		}
+	}
+	if f&cDigit != 0 {
+		pick(&best, numeric(r, s, i))
+	}
+	if f&cUpper != 0 {
+		pick(&best, upperWord(r, s, i))
+	}
+	if f&cLowerB != 0 {
+		if e := matchAuthScheme(s, i); e.end > 0 {
+			pick(&best, cand{e.start, e.end, kSecret, builtinPrio[kSecret]})
+		}
+	}
+	if f&cPlus != 0 {
+		pick(&best, phoneAt(s, i))
+	}
+	if f&cAt != 0 {
+		if st, e := matchEmail(s, i); e > 0 {
+			pick(&best, cand{st, e, kEmail, builtinPrio[kEmail]})
+		}
+	}
+	if f&cSep != 0 {
+		pick(&best, sepAt(r, s, i))
+	}
+	if f&cDash != 0 && at(s, i+1) == '-' {
+		if e := pemMatch(pem, s, i); e > 0 {
+			pick(&best, cand{i, e, kSecret, builtinPrio[kSecret]})
+		}
+	}
+	if f&cCustom != 0 {
+		pick(&best, customAt(r, s, i))
+	}
+	return best
 }
 
 // customAt runs the custom detectors whose Start holds s[i] and returns

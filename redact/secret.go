@@ -16,39 +16,38 @@ const (
 // word: IBANs, AWS access key IDs and "Bearer"/"Basic" credentials.
 func upperWord[T text](r *Redactor, s T, i int) cand {
 	best := none
-	if r.enabled[kIBAN] {
+	c := s[i]
+	if r.enabled[kIBAN] && isUpper(at(s, i+1)) && isDigit(at(s, i+2)) {
 		if e := matchIBAN(s, i); e > 0 {
 			pick(&best, cand{i, e, kIBAN, builtinPrio[kIBAN]})
 		}
 	}
 	if r.enabled[kSecret] {
-		if e := matchAWSKeyID(s, i); e > 0 {
-			pick(&best, cand{i, e, kSecret, builtinPrio[kSecret]})
+		if c == 'A' {
+			if e := matchAWSKeyID(s, i); e > 0 {
+				pick(&best, cand{i, e, kSecret, builtinPrio[kSecret]})
+			}
 		}
-		if c := matchAuthScheme(s, i); c.end > 0 {
-			pick(&best, cand{c.start, c.end, kSecret, builtinPrio[kSecret]})
+		if c == 'B' {
+			if c := matchAuthScheme(s, i); c.end > 0 {
+				pick(&best, cand{c.start, c.end, kSecret, builtinPrio[kSecret]})
+			}
 		}
 	}
 	return best
 }
 
-var awsPrefixes = [...]string{"AKIA", "ASIA", "AGPA", "AIDA", "AROA", "AIPA", "ANPA", "ANVA", "ABIA", "ACCA"}
-
 // matchAWSKeyID matches an AWS access key ID: a four-letter prefix naming
 // the kind of key (AKIA for a user's long-term key, ASIA for a temporary
-// one, ...) and 16 capitals or digits.
+// one, AGPA, AIDA, AROA, AIPA, ANPA, ANVA, ABIA, ACCA) and 16 capitals or
+// digits.
 func matchAWSKeyID[T text](s T, i int) int {
 	if i+20 > len(s) || s[i] != 'A' {
 		return 0
 	}
-	ok := false
-	for _, p := range awsPrefixes {
-		if string(s[i:i+4]) == p {
-			ok = true
-			break
-		}
-	}
-	if !ok {
+	switch string([]byte{s[i+1], s[i+2], s[i+3]}) {
+	case "KIA", "SIA", "GPA", "IDA", "ROA", "IPA", "NPA", "NVA", "BIA", "CCA":
+	default:
 		return 0
 	}
 	for k := i + 4; k < i+20; k++ {
