@@ -87,6 +87,7 @@ type WeekError struct {
 	Err    error
 }
 
+// Error formats e as calendar: "<spec>": <reason> "<part>".
 func (e *WeekError) Error() string {
 	if e.Part == "" {
 		return fmt.Sprintf("calendar: %q: %s", e.Spec, e.Reason)
@@ -94,6 +95,7 @@ func (e *WeekError) Error() string {
 	return fmt.Sprintf("calendar: %q: %s %q", e.Spec, e.Reason, e.Part)
 }
 
+// Unwrap returns the sentinel error, for [errors.Is].
 func (e *WeekError) Unwrap() error { return e.Err }
 
 var dayNames = [7]string{"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"}

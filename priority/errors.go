@@ -44,6 +44,7 @@ type ValueError struct {
 	Allowed []string // the matrix's values on that axis, in order
 }
 
+// Error names the axis and the value, and lists the allowed values.
 func (e *ValueError) Error() string {
 	var b strings.Builder
 	b.WriteString("priority: unknown ")
