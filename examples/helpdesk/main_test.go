@@ -2,18 +2,15 @@ package main
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"testing"
 	"time"
 
+	"github.com/slakit/slakit/internal/golden"
 	"github.com/slakit/slakit/sla"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/golden.txt with the program's output")
 
 // TestGolden keeps the program's output stable (the tickets come from
 // math/rand/v2's PCG with a fixed seed). Values checked by hand in the
@@ -36,20 +33,7 @@ func TestGolden(t *testing.T) {
 	if err := run(&out); err != nil {
 		t.Fatalf("run: %v", err)
 	}
-	golden := filepath.Join("testdata", "golden.txt")
-	if *update {
-		if err := os.WriteFile(golden, out.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(out.Bytes(), want) {
-		t.Errorf("run() output differs from %s (go test -update rewrites it)\ngot:\n%s\nwant:\n%s", golden, out.Bytes(), want)
-	}
+	golden.Check(t, filepath.Join("testdata", "golden.txt"), out.Bytes())
 }
 
 // TestSchedulerMatchesBruteForce replays a smaller day (other tickets, more

@@ -3,17 +3,15 @@ package main
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/slakit/slakit/escalation"
+	"github.com/slakit/slakit/internal/golden"
 	"github.com/slakit/slakit/sla"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/golden.txt with the program's output")
 
 // TestGolden keeps the program's output stable. The clocks in
 // testdata/golden.txt were checked by hand before the file was first written.
@@ -55,20 +53,7 @@ func TestGolden(t *testing.T) {
 	if err := run(&out); err != nil {
 		t.Fatalf("run: %v", err)
 	}
-	golden := filepath.Join("testdata", "golden.txt")
-	if *update {
-		if err := os.WriteFile(golden, out.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(out.Bytes(), want) {
-		t.Errorf("run() output differs from %s (go test -update rewrites it)\ngot:\n%s\nwant:\n%s", golden, out.Bytes(), want)
-	}
+	golden.Check(t, filepath.Join("testdata", "golden.txt"), out.Bytes())
 }
 
 // TestBadFiles checks that a mistake in any input file is an error naming the

@@ -2,13 +2,11 @@ package main
 
 import (
 	"bytes"
-	"flag"
-	"os"
 	"path/filepath"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite testdata/golden.txt with the program's output")
+	"github.com/slakit/slakit/internal/golden"
+)
 
 // TestGolden keeps the quickstart's output stable. Every value in
 // testdata/golden.txt was checked by hand against the desk's hours (Mon-Fri
@@ -57,18 +55,5 @@ func TestGolden(t *testing.T) {
 	if err := run(&out); err != nil {
 		t.Fatalf("run: %v", err)
 	}
-	golden := filepath.Join("testdata", "golden.txt")
-	if *update {
-		if err := os.WriteFile(golden, out.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(out.Bytes(), want) {
-		t.Errorf("run() output differs from %s (go test -update rewrites it)\ngot:\n%s\nwant:\n%s", golden, out.Bytes(), want)
-	}
+	golden.Check(t, filepath.Join("testdata", "golden.txt"), out.Bytes())
 }

@@ -5,14 +5,12 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite testdata/golden.txt with the program's output")
+	"github.com/slakit/slakit/internal/golden"
+)
 
 // TestGolden keeps the program's output stable. The golden file was read
 // line by line before it was first written: every address, phone number,
@@ -25,20 +23,7 @@ func TestGolden(t *testing.T) {
 	if err := run(&out); err != nil {
 		t.Fatalf("run: %v", err)
 	}
-	golden := filepath.Join("testdata", "golden.txt")
-	if *update {
-		if err := os.WriteFile(golden, out.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(out.Bytes(), want) {
-		t.Errorf("run() output differs from %s (go test -update rewrites it)\ngot:\n%s\nwant:\n%s", golden, out.Bytes(), want)
-	}
+	golden.Check(t, filepath.Join("testdata", "golden.txt"), out.Bytes())
 }
 
 // TestPseudonyms checks the report's pseudonyms independently of package
