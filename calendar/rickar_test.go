@@ -28,12 +28,14 @@ func rickarOffice() *cal.BusinessCalendar {
 // rickar/cal v2.1.26 builds each workday as local midnight plus 9h and 17h
 // (WorkdayStart, WorkdayEnd) and steps days with Add(24*time.Hour)
 // (NextWorkdayStart). That is right only when no transition falls between
-// midnight and the end of a workday. New York changes on Sundays at 02:00,
-// so on a Monday-Friday week the two libraries must agree everywhere; the
-// cases where rickar/cal is wrong (weekend workdays on a transition Sunday,
-// a transition at midnight on a workday, fractions of a second after
-// 17:00:00) are excluded here by construction (whole seconds, Monday to
-// Friday, New York) and shown in TestRickarDifferences.
+// midnight and the end of a workday, and when the day a 24-hour step skips
+// (Saturday 23:30 + 24h is Monday 00:30 across spring-forward) is not a
+// workday. New York changes on Sundays at 02:00, so on a Monday-Friday week
+// the two libraries must agree everywhere; the cases where rickar/cal is
+// wrong (weekend workdays on a transition Sunday, a workday skipped by the
+// 24-hour step, a transition at midnight on a workday, fractions of a
+// second after 17:00:00) are excluded here by construction (whole seconds,
+// Monday to Friday, New York) and shown in TestRickarDifferences.
 func TestAgreesWithRickar(t *testing.T) {
 	ours := nyOffice(t)
 	theirs := rickarOffice()
@@ -134,6 +136,28 @@ func TestRickarDifferences(t *testing.T) {
 	}
 	if got := ours.Between(a, b); got != time.Hour {
 		t.Errorf("Between(Sun 1 Nov 16:00-17:00 EST) = %v want 1h", got)
+	}
+
+	// Stepping days with Add(24*time.Hour) skips a day: from Saturday
+	// 2026-03-07 23:30 EST, 24 hours later it is Monday 00:30 EDT, so
+	// rickar's NextWorkdayStart jumps over Sunday 8 March, and the 8 open
+	// hours of that Sunday are lost.
+	sat := in("2026-03-07T23:30:00-05:00")
+	mon := in("2026-03-09T00:00:00-04:00")
+	if got, want := everyDay.NextWorkdayStart(sat), rfc(t, "2026-03-09T09:00:00-04:00"); !got.Equal(want) {
+		t.Errorf("rickar NextWorkdayStart(Sat 23:30 EST) = %v, documented as %v", got, want)
+	}
+	if got := everyDay.WorkHoursInRange(sat, mon); got != 0 {
+		t.Errorf("rickar WorkHoursInRange(Sat 23:30, Mon 00:00) = %v, documented as 0", got)
+	}
+	if got := ours.Between(sat, mon); got != 8*time.Hour {
+		t.Errorf("Between(Sat 23:30, Mon 00:00) = %v want 8h (Sunday 09:00-17:00)", got)
+	}
+	if got, want := everyDay.AddWorkHours(sat, time.Hour), rfc(t, "2026-03-09T10:00:00-04:00"); !got.Equal(want) {
+		t.Errorf("rickar AddWorkHours(Sat 23:30, 1h) = %v, documented as %v", got, want)
+	}
+	if got, want := ours.Add(sat, time.Hour), rfc(t, "2026-03-08T10:00:00-04:00"); !got.Equal(want) {
+		t.Errorf("Add(Sat 23:30, 1h) = %v want %v (Sunday 09:00 + 1h)", got, want)
 	}
 
 	// 2. A transition at midnight on a workday. Cairo springs forward on
