@@ -21,14 +21,7 @@ func (c *Calendar) IsOpen(t time.Time) bool {
 		return true
 	}
 	sec := t.Unix()
-	a := toCiv(sec, t.Nanosecond(), c.segment(sec).off)
-	sp, _ := c.spansOn(a.day)
-	for _, s := range sp {
-		if s.Start <= a.off && a.off < s.End {
-			return true
-		}
-	}
-	return false
+	return c.isOpenCiv(toCiv(sec, t.Nanosecond(), c.segment(sec).off))
 }
 
 // NextOpen returns t if t is open, and otherwise the next instant at which
@@ -40,13 +33,7 @@ func (c *Calendar) NextOpen(t time.Time) time.Time {
 	}
 	sec, ns := t.Unix(), t.Nanosecond()
 	for {
-		seg := c.segment(sec)
-		a := toCiv(sec, ns, seg.off)
-		bounded := seg.end != math.MaxInt64
-		var limit civ
-		if bounded {
-			limit = toCiv(seg.end, 0, seg.off)
-		}
+		seg, a, limit, bounded := c.segmentAt(sec, ns)
 		if r, ok := c.nextOpen(a, limit, bounded); ok {
 			return r.instant(seg.off, c.loc)
 		}
@@ -67,13 +54,7 @@ func (c *Calendar) NextClose(t time.Time) time.Time {
 	sec, ns := t.Unix(), t.Nanosecond()
 	open := false // whether a stretch is running into the current segment
 	for {
-		seg := c.segment(sec)
-		a := toCiv(sec, ns, seg.off)
-		bounded := seg.end != math.MaxInt64
-		var limit civ
-		if bounded {
-			limit = toCiv(seg.end, 0, seg.off)
-		}
+		seg, a, limit, bounded := c.segmentAt(sec, ns)
 		if !open {
 			r, ok := c.nextOpen(a, limit, bounded)
 			if !ok {
@@ -94,6 +75,19 @@ func (c *Calendar) NextClose(t time.Time) time.Time {
 		open = true
 		sec, ns = seg.end, 0
 	}
+}
+
+// segmentAt returns the zone segment holding the instant (sec, ns), the
+// instant's wall-clock time in it, and the wall-clock time at which the
+// segment ends; bounded is false for a segment that goes on forever.
+func (c *Calendar) segmentAt(sec int64, ns int) (seg segment, a, limit civ, bounded bool) {
+	seg = c.segment(sec)
+	a = toCiv(sec, ns, seg.off)
+	bounded = seg.end != math.MaxInt64
+	if bounded {
+		limit = toCiv(seg.end, 0, seg.off)
+	}
+	return seg, a, limit, bounded
 }
 
 func (c *Calendar) isOpenCiv(a civ) bool {
