@@ -2,6 +2,7 @@ package calendar
 
 import (
 	"math"
+	"math/big"
 	"time"
 )
 
@@ -102,8 +103,9 @@ func (c *Calendar) measure(a, b civ) time.Duration {
 	return satAdd(t, within(sb, 0, b.off))
 }
 
-// fullDays returns the open time of the whole days [d1, d2), in O(log n) of
-// the number of exceptions.
+// fullDays returns the open time of the whole days [d1, d2), in O(1) for the
+// weeks and a short scan for the exceptions. The result is exact, saturating
+// only when the open time itself exceeds a [time.Duration].
 func (c *Calendar) fullDays(d1, d2 int64) time.Duration {
 	if d2 <= d1 {
 		return 0
@@ -111,13 +113,23 @@ func (c *Calendar) fullDays(d1, d2 int64) time.Duration {
 	n := d2 - d1
 	weeks, rem := n/7, n%7
 	wd := weekday(d1)
-	t := satMul(c.weekTotal, weeks)
-	t = satAdd(t, c.cum[wd+int(rem)]-c.cum[wd])
+	part := c.cum[wd+int(rem)] - c.cum[wd] // less than a week
+	var adj time.Duration                  // exceptions: a day's worth each at most
 	if len(c.exc.days) > 0 {
-		i, j := c.exc.search(d1), c.exc.search(d2)
-		t = satAdd(t, c.exc.adj[j]-c.exc.adj[i])
+		adj = c.exc.adj[c.exc.search(d2)] - c.exc.adj[c.exc.search(d1)]
 	}
-	return t
+	if weeks <= math.MaxInt64/2/int64(c.weekTotal) {
+		return time.Duration(weeks)*c.weekTotal + part + adj
+	}
+	// Hundreds of years of open time: the weeks alone may not fit in an
+	// int64 while the total, after the exceptions, does. Add exactly.
+	var v, x big.Int
+	v.Mul(big.NewInt(weeks), big.NewInt(int64(c.weekTotal)))
+	v.Add(&v, x.SetInt64(int64(part+adj)))
+	if !v.IsInt64() {
+		return math.MaxInt64
+	}
+	return time.Duration(v.Int64())
 }
 
 // Sentinels for "no exception ahead/behind" that leave room for arithmetic.
@@ -289,14 +301,4 @@ func satAdd(a, b time.Duration) time.Duration {
 		return math.MinInt64
 	}
 	return s
-}
-
-func satMul(d time.Duration, k int64) time.Duration {
-	if k == 0 || d == 0 {
-		return 0
-	}
-	if d > 0 && k > 0 && int64(d) > math.MaxInt64/k {
-		return math.MaxInt64
-	}
-	return d * time.Duration(k)
 }
