@@ -33,6 +33,7 @@ const numBuiltin = len(builtinKinds)
 // and redacts nothing; use [New].
 type Redactor struct {
 	cls     [256]uint16 // trigger classes per byte, see scan.go
+	swar    bool        // plain-text skipping 8 bytes at a time is exact, see scan.go
 	enabled [numBuiltin]bool
 	ops     [numBuiltin]Operator
 	labels  [numBuiltin]string

@@ -1,6 +1,9 @@
 package redact
 
-import "unicode/utf8"
+import (
+	"math/bits"
+	"unicode/utf8"
+)
 
 // This file holds the scanner: one pass over the text that looks only at
 // bytes which can begin or anchor a value (digits, capitals, '@', ':', '=',
@@ -136,6 +139,68 @@ func (r *Redactor) buildClasses() {
 		}
 		r.cls[c] = f
 	}
+	// skipPlain knows the triggers among lower-case letters and the space:
+	// 'b' and 'e' at the start of a word. Other triggers there (a custom
+	// detector's Start) turn it off.
+	r.swar = true
+	for _, c := range []byte(" abcdefghijklmnopqrstuvwxyz") {
+		if r.cls[c]&cTrigger != 0 && c != 'b' && c != 'e' {
+			r.swar = false
+		}
+	}
+}
+
+// SWAR constants: every byte 0x01, and every byte's high bit.
+const (
+	ones = 0x0101010101010101
+	high = 0x8080808080808080
+	low7 = 0x7f7f7f7f7f7f7f7f
+)
+
+// load8 returns s[i:i+8] as a little-endian word.
+func load8[T text](s T, i int) uint64 {
+	b := s[i : i+8]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+}
+
+// eqMask returns the high bit of every byte of x equal to b (exact: no
+// carry crosses bytes).
+func eqMask(x uint64, b byte) uint64 {
+	t := x ^ (ones * uint64(b))
+	return ^((t&low7 + low7) | t) & high
+}
+
+// skipPlainRun returns the index of the first byte at or after i, where
+// s[i-1] is a space, that is not a lower-case ASCII letter or a space, or
+// that is a 'b' or an "eyJ" starting a word; it looks at eight bytes at a time
+// and stops early near the end of s. The scan stops at every such byte,
+// so skipping the others changes nothing but the time.
+func skipPlainRun[T text](s T, i int) int {
+	prevWord := false
+	for len(s)-i >= 8 {
+		x := load8(s, i)
+		// Bytes 0x61-0x7a: at least 'a' and not above 'z'. A non-ASCII
+		// byte can carry into the bytes above it, but it is itself
+		// flagged, and only the lowest flagged byte is used.
+		lowerM := (x + ones*(0x80-'a')) &^ (x + ones*(0x80-'z'-1)) & high
+		space := eqMask(x, ' ')
+		starts := space << 8
+		if !prevWord {
+			starts |= 0x80
+		}
+		stop := (^(lowerM | space) | x) & high
+		// An 'e' matters only before "yJ" (a JWT); the bytes past the
+		// end of x count as a match.
+		eyJ := eqMask(x, 'e') & (eqMask(x, 'y')>>8 | 0x80<<56) & (eqMask(x, 'J')>>16 | 0x8080<<48)
+		stop |= (eqMask(x, 'b') | eyJ) & starts
+		if stop != 0 {
+			return i + bits.TrailingZeros64(stop)>>3
+		}
+		i += 8
+		prevWord = x>>56 != ' '
+	}
+	return i
 }
 
 // better reports whether candidate a wins over an overlapping b.
@@ -186,14 +251,18 @@ func scan[T text](r *Redactor, s T, out []cand) []cand {
 	cls := &r.cls
 	pem := pemState{next: -2}
 	i := 0
+	swar := r.swar
 	for i < n {
-		f := cls[s[i]]
+		c := s[i]
+		f := cls[c]
 		if f&cTrigger == 0 {
 			i++
 			if f != 0 {
 				for i < n && wordTab[s[i]] {
 					i++
 				}
+			} else if c == ' ' && swar {
+				i = skipPlainRun(s, i)
 			}
 			continue
 		}

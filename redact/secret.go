@@ -218,10 +218,10 @@ func matchURLCreds[T text](s T, i int) (int, int) {
 
 // secretKeyWords name credentials: a key equal to one of them, or ending
 // in '_', '-' or '.' and one of them, introduces a secret value.
-var secretKeyWords = [...]string{
+var secretKeyWords = newWordSet(
 	"password", "passwd", "pwd", "passphrase", "secret", "token", "apikey",
 	"api_key", "api-key", "access_key", "secret_key", "private_key",
-}
+)
 
 // matchKeyValue matches the value of a pair such as password=hunter2,
 // "api_key": "abc123", token: 0a1b2c3d or X-Auth-Token=...; i is the ':' or
@@ -245,6 +245,9 @@ func matchKeyValue[T text](s T, i int) (int, int) {
 		k--
 	}
 	e := k
+	if secretKeyWords.byLast[lower(at(s, e-1))] == nil {
+		return 0, 0 // no credential key ends in this byte
+	}
 	for k > 0 && e-k <= 40 && (isAlnum(s[k-1]) || s[k-1] == '_' || s[k-1] == '-' || s[k-1] == '.') {
 		k--
 	}
@@ -312,7 +315,10 @@ func matchKeyValue[T text](s T, i int) (int, int) {
 
 // secretKey reports whether s[a:b] names a credential.
 func secretKey[T text](s T, a, b int) bool {
-	for _, w := range secretKeyWords {
+	if a == b {
+		return false
+	}
+	for _, w := range secretKeyWords.byLast[lower(s[b-1])] {
 		if b-a < len(w) {
 			continue
 		}
