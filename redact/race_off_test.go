@@ -1,0 +1,6 @@
+//go:build !race
+
+package redact_test
+
+// adversarialSize is the length of the inputs of TestAdversarialInputs.
+const adversarialSize = 1 << 20

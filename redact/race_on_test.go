@@ -1,0 +1,8 @@
+//go:build race
+
+package redact_test
+
+// adversarialSize is the length of the inputs of TestAdversarialInputs.
+// The race detector slows the scanner down about tenfold, so under it the
+// inputs are 64 KiB: a quadratic scanner would still take minutes.
+const adversarialSize = 1 << 16
