@@ -86,9 +86,36 @@ type Clock struct {
 	// Exempt is the approved exemption that covers this breached clock,
 	// or nil.
 	Exempt *Exemption
+	// Retargets lists, in order, every change of the applied target while
+	// the clock ran (counting or paused): the targets before the first
+	// change and after each one count from Started, each from its change
+	// on. It is nil when the target never changed, which is the case for
+	// a ticket without priority changes. The clocks of a report may share
+	// its backing array: treat it as read-only.
+	Retargets []Retarget
 
 	cc   clockCal
 	segs []seg // running segments, in order; the last one ends at now if the clock is counting
+}
+
+// Retarget is one change of the target applied to a running or paused
+// clock: a [PriorityChanged] event moved the ticket to a priority whose
+// target for the clock's metric differs from the one that applied. (A
+// change to a priority with the same target is not a Retarget.) Each
+// target counts from the clock's start (see the package documentation);
+// the instants at which the clock reached a share of an earlier target
+// can be found with [Clock.WhenCounting].
+type Retarget struct {
+	At       time.Time         // the instant of the PriorityChanged event
+	Priority priority.Priority // the priority the ticket moved to
+	// From and To are the targets that applied before and after the
+	// change; the zero Target means the priority had no target for the
+	// metric, so the clock counted without one.
+	From, To Target
+	// FromAmount and ToAmount are From and To as counted time, as
+	// [Clock.Target] gives it (zero for no target): for a BusinessDays
+	// target, the open time from Started to the due instant.
+	FromAmount, ToAmount time.Duration
 }
 
 // When reports the instant at which the clock's counted time reached or
@@ -98,25 +125,51 @@ type Clock struct {
 // while the clock is paused or stopped. When(0) is the start of counting;
 // a negative elapsed reports false. It does not allocate.
 func (c Clock) When(elapsed time.Duration) (time.Time, bool) {
+	return c.when(c.cc, false, elapsed)
+}
+
+// WhenCounting is [Clock.When] for the clock's running segments counted
+// as target t counts time: open time on the policy's calendar, or real
+// time when t.CalendarTime is set; the rest of t is ignored. When the
+// clock counts the way t does, it is When. It answers how far the clock
+// had got by some instant under an earlier target of [Clock.Retargets]
+// that counted the other way. It costs one calendar operation per
+// segment and does not allocate.
+func (c Clock) WhenCounting(t Target, elapsed time.Duration) (time.Time, bool) {
+	if c.State == 0 || t.CalendarTime == c.cc.real {
+		return c.When(elapsed)
+	}
+	return c.when(clockCal{cal: c.cc.cal, real: t.CalendarTime}, true, elapsed)
+}
+
+// when is When counting on cc; recount says that cc is not the clock's
+// own way of counting, so each segment's counted time is recomputed.
+func (c Clock) when(cc clockCal, recount bool, elapsed time.Duration) (time.Time, bool) {
 	if elapsed < 0 || c.State == 0 {
 		return time.Time{}, false
 	}
-	if elapsed <= c.Elapsed {
-		var cum time.Duration
-		for _, s := range c.segs {
-			if cum+s.counted >= elapsed {
-				return c.cc.add(c.cc.at(s.start), elapsed-cum), true
-			}
-			cum += s.counted
+	var cum, n time.Duration
+	for _, s := range c.segs {
+		n = s.counted
+		if recount {
+			n = cc.between(cc.at(s.start), cc.at(s.end))
 		}
-		// Elapsed is 0 and the clock never ran.
-		return c.Started, true
+		if cum+n >= elapsed {
+			return cc.add(cc.at(s.start), elapsed-cum), true
+		}
+		cum += n
 	}
-	if !c.Stopped.IsZero() || c.Paused || len(c.segs) == 0 {
+	if len(c.segs) == 0 {
+		if elapsed == 0 { // the clock never ran
+			return c.Started, true
+		}
 		return time.Time{}, false
 	}
-	last := c.segs[len(c.segs)-1]
-	return c.cc.add(c.cc.at(last.start), elapsed-(c.Elapsed-last.counted)), true
+	if !c.Stopped.IsZero() || c.Paused {
+		return time.Time{}, false
+	}
+	// Project from the start of the last segment, which ends at now.
+	return cc.add(cc.at(c.segs[len(c.segs)-1].start), elapsed-(cum-n)), true
 }
 
 // seg is a running segment [start, end) and the time it counted. Instants

@@ -97,7 +97,20 @@
 // the instant it was used up, which may precede the change. A met or
 // breached clock keeps its verdict and its target; [Clock.Priority] and
 // [Clock.Applied] say which target applied. A metric that has no target at
-// the new priority has no clock until a later change gives it one.
+// the new priority has no clock until a later change gives it one (it
+// counts on meanwhile). A change between business and calendar time
+// recounts everything the clock counted from its start the new way.
+//
+// Each clock keeps the history of its targets in [Clock.Retargets]: one
+// [Retarget] per change of the applied target while the clock ran
+// (counting or paused), with the instant, the targets before and after and
+// their amounts of counted time; nil for the many tickets whose priority
+// never changes. The history splits a clock's life into epochs, each with
+// its own target: package escalation uses it so that a level crossed under
+// one target keeps its instant, and one that a shorter target leaves
+// behind is crossed at the change (see its "Priority changes").
+// [Clock.WhenCounting] answers [Clock.When] for an earlier target that
+// counted the other way (business or calendar time).
 //
 // # Exemptions
 //

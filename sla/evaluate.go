@@ -65,6 +65,7 @@ type work struct {
 	runStart int64         // start of the open running segment, Unix ns
 	counted  time.Duration // counted in closed segments
 	nseg     int           // closed segments; then the offset into the final segments
+	nret     int           // retargets
 	running  bool          // started and not stopped
 	paused   bool
 }
@@ -95,6 +96,15 @@ type evaluator struct {
 	pausing [numMetrics]bool // the current status pauses the metric
 	active  [numMetrics]int  // running clock of each metric, or -1
 	cycles  [numMetrics]int
+
+	// rets holds the retargets, allocated at the first one: a region of
+	// nchange entries per metric (each PriorityChanged event adds at most
+	// one per metric), filled in order, so the entries of each clock are
+	// contiguous and the clocks in cycle order; rnext is the next free
+	// entry of each region.
+	rets    []Retarget
+	nchange int
+	rnext   [numMetrics]int
 
 	prio    priority.Priority
 	tt      targetTable // the targets at prio
@@ -127,6 +137,8 @@ func (ev *evaluator) run(p *Policy, events []Event, now time.Time) Report {
 			if p.Reopen == NewCycle {
 				most[3]++
 			}
+		case PriorityChanged:
+			ev.nchange++
 		}
 	}
 	n := 0
@@ -285,11 +297,29 @@ func (ev *evaluator) retarget(pr priority.Priority, t time.Time) {
 		if i < 0 {
 			continue
 		}
-		if ev.clocks[i].Applied.Metric != "" && ev.breachedBy(i, t) {
+		c := &ev.clocks[i]
+		if c.Applied.Metric != "" && ev.breachedBy(i, t) {
 			continue
 		}
+		from, amount := c.Applied, c.Target
 		ev.applyTarget(i, mi)
+		if c.Applied != from {
+			ev.record(i, mi, Retarget{At: t, Priority: pr, From: from, To: c.Applied, FromAmount: amount, ToAmount: c.Target})
+		}
 	}
+}
+
+// record appends r to the retargets of clock i of metric mi.
+func (ev *evaluator) record(i, mi int, r Retarget) {
+	if ev.rets == nil {
+		ev.rets = make([]Retarget, ev.nchange*numMetrics)
+		for m := range numMetrics {
+			ev.rnext[m] = m * ev.nchange
+		}
+	}
+	ev.rets[ev.rnext[mi]] = r
+	ev.rnext[mi]++
+	ev.work[i].nret++
 }
 
 // breachedBy reports whether running clock i has breached by t.
@@ -369,10 +399,15 @@ func (ev *evaluator) finish(events []Event, now time.Time) []Clock {
 		if mi > 0 {
 			first = ev.end[mi-1]
 		}
+		ret := mi * ev.nchange
 		for i := first; i < ev.end[mi]; i++ {
 			c, w := &ev.clocks[i], &ev.work[i]
 			segs := all[start:w.nseg:w.nseg]
 			start = w.nseg
+			if w.nret > 0 {
+				c.Retargets = ev.rets[ret : ret+w.nret : ret+w.nret]
+				ret += w.nret
+			}
 			if i >= ev.next[mi] || c.Applied.Metric == "" {
 				continue
 			}

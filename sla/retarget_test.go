@@ -1,0 +1,228 @@
+package sla_test
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/slakit/slakit/priority"
+	"github.com/slakit/slakit/sla"
+)
+
+// checkRetargets compares a clock's target history with want.
+func checkRetargets(t *testing.T, name string, c sla.Clock, want []sla.Retarget) {
+	t.Helper()
+	id := fmt.Sprintf("%s: %s#%d", name, c.Metric, c.Cycle)
+	if want == nil && c.Retargets != nil {
+		t.Errorf("%s: Retargets = %v want nil", id, c.Retargets)
+		return
+	}
+	if len(c.Retargets) != len(want) {
+		t.Errorf("%s: Retargets = %v want %v", id, c.Retargets, want)
+		return
+	}
+	for i, w := range want {
+		g := c.Retargets[i]
+		if !g.At.Equal(w.At) || g.Priority != w.Priority || g.From != w.From || g.To != w.To ||
+			g.FromAmount != w.FromAmount || g.ToAmount != w.ToAmount {
+			t.Errorf("%s: Retargets[%d] = %+v want %+v", id, i, g, w)
+		}
+	}
+}
+
+// evaluate evaluates events at now and returns the last cycle of each
+// metric.
+func evaluate(t *testing.T, p sla.Policy, events []sla.Event, now time.Time) map[sla.Metric]sla.Clock {
+	t.Helper()
+	r, err := sla.Evaluate(p, events, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[sla.Metric]sla.Clock{}
+	for _, c := range r.Clocks {
+		out[c.Metric] = c
+	}
+	return out
+}
+
+// Every expected entry below follows from calPolicy's targets: P1 first
+// response 1h, resolution 2h; P2 1h and 8h; P3 4h and 8h; P4 none.
+func TestRetargets(t *testing.T) {
+	h := time.Hour
+	fr := func(d time.Duration) sla.Target { return calTime(sla.FirstResponse, d) }
+	res := func(d time.Duration) sla.Target { return calTime(sla.Resolution, d) }
+
+	// Raised, paused, lowered while paused, resumed, then moved to a
+	// priority with the same targets.
+	events := []sla.Event{created(hm(9, 0), 3), reprio(hm(9, 30), 1), status(hm(9, 45), "pending"),
+		reprio(hm(10, 0), 2), status(hm(10, 15), "open"), reprio(hm(10, 30), 3)}
+	cs := evaluate(t, calPolicy(), events, hm(11, 0))
+	// First response: 4h -> 1h at 09:30. P2's 1h at 10:00 is the same
+	// target (the clock, due at 10:00, has not breached at 10:00: no entry);
+	// at 10:30 it has breached, so P3 does not re-target it.
+	checkRetargets(t, "raised then lowered", cs[sla.FirstResponse], []sla.Retarget{
+		{At: hm(9, 30), Priority: 1, From: fr(4 * h), To: fr(h), FromAmount: 4 * h, ToAmount: h}})
+	if c := cs[sla.FirstResponse]; c.State != sla.Breached || !c.BreachedAt.Equal(hm(10, 0)) || c.Priority != 2 {
+		t.Errorf("raised then lowered: first response %v breached at %v, %v want breached at 10:00, P2", c.State, c.BreachedAt, c.Priority)
+	}
+	// Resolution: 8h -> 2h at 09:30, then 2h -> 8h at 10:00 while paused
+	// (45 minutes counted, not breached); P3's 8h at 10:30 is the same.
+	checkRetargets(t, "raised then lowered", cs[sla.Resolution], []sla.Retarget{
+		{At: hm(9, 30), Priority: 1, From: res(8 * h), To: res(2 * h), FromAmount: 8 * h, ToAmount: 2 * h},
+		{At: hm(10, 0), Priority: 2, From: res(2 * h), To: res(8 * h), FromAmount: 2 * h, ToAmount: 8 * h}})
+	if c := cs[sla.Resolution]; c.State != sla.Running || c.Elapsed != 90*time.Minute || c.Target != 8*h {
+		t.Errorf("raised then lowered: resolution %v elapsed %v target %v want running, 1h30m, 8h", c.State, c.Elapsed, c.Target)
+	}
+
+	// Through a priority without targets and back: the clocks count on
+	// without a target, and are reported again once they have one.
+	events = []sla.Event{created(hm(9, 0), 3), reprio(hm(10, 0), 4), reprio(hm(11, 0), 3)}
+	if r, _ := sla.Evaluate(calPolicy(), events, hm(10, 30)); len(r.Clocks) != 0 {
+		t.Errorf("at P4: %d clocks want none", len(r.Clocks))
+	}
+	cs = evaluate(t, calPolicy(), events, hm(12, 0))
+	checkRetargets(t, "via P4", cs[sla.FirstResponse], []sla.Retarget{
+		{At: hm(10, 0), Priority: 4, From: fr(4 * h), FromAmount: 4 * h},
+		{At: hm(11, 0), Priority: 3, To: fr(4 * h), ToAmount: 4 * h}})
+	checkRetargets(t, "via P4", cs[sla.Resolution], []sla.Retarget{
+		{At: hm(10, 0), Priority: 4, From: res(8 * h), FromAmount: 8 * h},
+		{At: hm(11, 0), Priority: 3, To: res(8 * h), ToAmount: 8 * h}})
+	if c := cs[sla.Resolution]; c.Elapsed != 3*h {
+		t.Errorf("via P4: resolution elapsed %v want 3h (it counted without a target)", c.Elapsed)
+	}
+
+	// No change, or a change to the same targets: nil.
+	for _, events := range [][]sla.Event{
+		{created(hm(9, 0), 3), reply(hm(9, 5)), status(hm(9, 10), "pending")},
+		{created(hm(9, 0), 3), reprio(hm(9, 30), 3)},
+	} {
+		r, err := sla.Evaluate(calPolicy(), events, hm(12, 0))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range r.Clocks {
+			checkRetargets(t, "unchanged", c, nil)
+		}
+	}
+
+	// A stopped clock is not re-targeted: no entry. A BusinessDays target's
+	// amount is the open time to AddDays: from Monday 10:00, 3 business
+	// days is Thursday 10:00, 24 open hours (deskPolicy: P2 first response
+	// 2h, resolution 8h; P3 8h and 3 business days).
+	events = []sla.Event{nyCreated(ny(3, 2, 10, 0), 2), reply(ny(3, 2, 10, 30)), reprio(ny(3, 2, 11, 0), 3)}
+	cs = evaluate(t, deskPolicy(), events, ny(3, 2, 12, 0))
+	checkRetargets(t, "business days", cs[sla.FirstResponse], nil)
+	checkRetargets(t, "business days", cs[sla.Resolution], []sla.Retarget{
+		{At: ny(3, 2, 11, 0), Priority: 3, From: sla.Target{Metric: sla.Resolution, Within: 8 * h},
+			To: sla.Target{Metric: sla.Resolution, BusinessDays: 3}, FromAmount: 8 * h, ToAmount: 24 * h}})
+	if c := cs[sla.Resolution]; !c.Due.Equal(ny(3, 5, 10, 0)) {
+		t.Errorf("business days: Due = %v want Thu 10:00", c.Due)
+	}
+}
+
+// switchPolicy counts P2's resolution target in business hours on the
+// New York desk and P1's in calendar time.
+func switchPolicy() sla.Policy {
+	return sla.Policy{
+		Name:     "switch",
+		Calendar: desk,
+		Targets: map[priority.Priority][]sla.Target{
+			1: {{Metric: sla.Resolution, Within: 4 * time.Hour, CalendarTime: true}},
+			2: {{Metric: sla.Resolution, Within: 8 * time.Hour}},
+		},
+		PauseStatuses: []string{"pending"},
+	}
+}
+
+// A priority change that switches a clock between business and calendar
+// time recounts what it counted so far.
+func TestRetargetBetweenBusinessAndCalendarTime(t *testing.T) {
+	h := time.Hour
+	business := sla.Target{Metric: sla.Resolution, Within: 8 * h}
+	calendarTime := sla.Target{Metric: sla.Resolution, Within: 4 * h, CalendarTime: true}
+	runScenarios(t, []scenario{
+		{
+			// Monday 16:00 in business hours: 1h by Monday's close, 1h59m
+			// by Tuesday 09:59. Raised to 4 calendar hours at Tuesday
+			// 10:00: those ran out on Monday at 20:00.
+			name:   "business to calendar time, breached retroactively",
+			policy: switchPolicy,
+			events: []sla.Event{nyCreated(ny(3, 2, 16, 0), 2), reprio(ny(3, 3, 10, 0), 1)},
+			now:    ny(3, 3, 11, 0),
+			want: []want{{metric: sla.Resolution, cycle: 1, state: sla.Breached, prio: 1, target: 4 * h,
+				started: ny(3, 2, 16, 0), due: ny(3, 2, 20, 0), elapsed: 19 * h, remaining: -15 * h,
+				breachedAt: ny(3, 2, 20, 0)}},
+		},
+		{
+			name:   "business to calendar time, before the change",
+			policy: switchPolicy,
+			events: []sla.Event{nyCreated(ny(3, 2, 16, 0), 2), reprio(ny(3, 3, 10, 0), 1)},
+			now:    ny(3, 3, 9, 59),
+			want: []want{{metric: sla.Resolution, cycle: 1, state: sla.Running, prio: 2, target: 8 * h,
+				started: ny(3, 2, 16, 0), due: ny(3, 3, 16, 0), elapsed: 119 * time.Minute, remaining: 361 * time.Minute}},
+		},
+		{
+			// Calendar time first: 16:00-16:30 and 16:45-17:30 are 75
+			// minutes. Lowered to 8 business hours at 17:30: 16:00-16:30 is
+			// 30 business minutes, and the segment from 16:45 counts
+			// 16:45-17:00 and Tuesday 09:00-12:00: 3h45m in all.
+			name:   "calendar to business time",
+			policy: switchPolicy,
+			events: []sla.Event{nyCreated(ny(3, 2, 16, 0), 1), status(ny(3, 2, 16, 30), "pending"),
+				status(ny(3, 2, 16, 45), "open"), reprio(ny(3, 2, 17, 30), 2)},
+			now: ny(3, 3, 12, 0),
+			want: []want{{metric: sla.Resolution, cycle: 1, state: sla.Running, prio: 2, target: 8 * h,
+				started: ny(3, 2, 16, 0), due: ny(3, 3, 16, 15), elapsed: 225 * time.Minute, remaining: 255 * time.Minute}},
+		},
+	})
+
+	events := []sla.Event{nyCreated(ny(3, 2, 16, 0), 1), status(ny(3, 2, 16, 30), "pending"),
+		status(ny(3, 2, 16, 45), "open"), reprio(ny(3, 2, 17, 30), 2)}
+	c := evaluate(t, switchPolicy(), events, ny(3, 3, 12, 0))[sla.Resolution]
+	checkRetargets(t, "calendar to business time", c, []sla.Retarget{
+		{At: ny(3, 2, 17, 30), Priority: 2, From: calendarTime, To: business, FromAmount: 4 * h, ToAmount: 8 * h}})
+	tests := []struct {
+		name    string
+		t       sla.Target
+		elapsed time.Duration
+		want    time.Time
+		ok      bool
+	}{
+		// Counted as the clock counts now (business time), WhenCounting is When.
+		{"business 30m", business, 30 * time.Minute, ny(3, 2, 16, 30), true},
+		{"business 75m", business, 75 * time.Minute, ny(3, 3, 9, 30), true},
+		{"business 5h, projected", business, 5 * h, ny(3, 3, 13, 15), true},
+		// Counted in real time, as under P1: 30m, then from 16:45.
+		{"calendar 30m", calendarTime, 30 * time.Minute, ny(3, 2, 16, 30), true},
+		{"calendar 31m", calendarTime, 31 * time.Minute, ny(3, 2, 16, 46), true},
+		{"calendar 75m: the change", calendarTime, 75 * time.Minute, ny(3, 2, 17, 30), true},
+		// 30m + Monday 16:45 to Tuesday 12:00 (19h15m) is 19h45m by now;
+		// 20h is projected from 16:45.
+		{"calendar 20h, projected", calendarTime, 20 * h, ny(3, 3, 12, 15), true},
+		{"calendar 0", calendarTime, 0, ny(3, 2, 16, 0), true},
+		{"calendar negative", calendarTime, -time.Nanosecond, time.Time{}, false},
+	}
+	for _, tc := range tests {
+		got, ok := c.WhenCounting(tc.t, tc.elapsed)
+		if ok != tc.ok || !got.Equal(tc.want) {
+			t.Errorf("%s: WhenCounting(%v, %v) = %v, %v want %v, %v", tc.name, tc.t, tc.elapsed, got, ok, tc.want, tc.ok)
+		}
+		if tc.t == business {
+			if w, wok := c.When(tc.elapsed); !w.Equal(got) || wok != ok {
+				t.Errorf("%s: When(%v) = %v, %v but WhenCounting says %v, %v", tc.name, tc.elapsed, w, wok, got, ok)
+			}
+		}
+	}
+	// Paused: no projection in either counting.
+	paused := append(events, status(ny(3, 3, 12, 0), "pending"))
+	c = evaluate(t, switchPolicy(), paused, ny(3, 3, 13, 0))[sla.Resolution]
+	if got, ok := c.WhenCounting(calendarTime, 19*h+45*time.Minute); !ok || !got.Equal(ny(3, 3, 12, 0)) {
+		t.Errorf("paused: WhenCounting(calendar, 19h45m) = %v, %v want Tue 12:00, true", got, ok)
+	}
+	if got, ok := c.WhenCounting(calendarTime, 20*h); ok {
+		t.Errorf("paused: WhenCounting(calendar, 20h) = %v, true want false", got)
+	}
+	if _, ok := (sla.Clock{}).WhenCounting(calendarTime, 0); ok {
+		t.Errorf("Clock{}.WhenCounting = true want false")
+	}
+}
