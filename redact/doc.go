@@ -25,8 +25,17 @@
 // including "::" compression, embedded IPv4 and zones ("fe80::1%eth0"); to
 // keep "std::vector", "a::b" and times out, a compressed address must hold
 // a decimal digit and not consist only of one- or two-digit decimal groups
-// ("::1" excepted). Internationalized e-mail addresses and lower-case
-// IBANs are not detected.
+// ("::1" excepted). An e-mail address may have a local part in any script
+// ("élodie.martin@example.fr"), but its domain must be ASCII and its last
+// label no file name extension ("logo@2x.png" is not an address);
+// lower-case IBANs are not detected.
+//
+// Values are found where logs and exports put them: fields of a CSV row
+// ("...,+1-202-555-0143,2026-11-23,4111..."), keys without a space
+// ("IP:203.0.113.1", "SSN:536-22-1807"), JSON labels ("phone": "..."),
+// the host of a URL after its credentials, card numbers in request paths,
+// both ends of an address range ("10.0.0.1-10.0.0.254") and extensions
+// right after a number ("202-555-0146x123").
 //
 // # Overlaps
 //

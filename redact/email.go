@@ -1,5 +1,10 @@
 package redact
 
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
 // localTab holds the bytes an e-mail local part may hold here: letters,
 // digits and ._%+- (the characters real addresses use; quotes, '*', '=',
 // '/' and the other rare atext characters are left out so that masks,
@@ -13,14 +18,21 @@ var localTab = func() (t [256]bool) {
 }()
 
 // matchEmail matches an address around the '@' at i: a local part of 1 to
-// 64 bytes that does not start or end with a dot nor hold two in a row,
+// 64 bytes (letters and digits of any script, and ._%+-) that does not start or end with a dot nor hold two in a row,
 // and a domain of two or more labels (letters, digits, inner hyphens, at
 // most 63 bytes each, 253 in all) whose last label is a top-level domain
-// of letters ("xn--" labels too). Only ASCII addresses are found.
+// of letters ("xn--" labels too) and not a file name extension
+// ("logo@2x.png"). Domains must be ASCII.
 func matchEmail[T text](s T, i int) (int, int) {
 	k := i
-	for k > 0 && localTab[s[k-1]] {
-		k--
+	for k > 0 {
+		if localTab[s[k-1]] {
+			k--
+		} else if r, n := lastRune(s, k); n > 1 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			k -= n // "élodie.martin@": the address starts at the word
+		} else {
+			break
+		}
 		if i-k > 64 {
 			return 0, 0
 		}
@@ -81,6 +93,13 @@ func matchEmail[T text](s T, i int) (int, int) {
 	return k, end
 }
 
+// lastRune decodes the UTF-8 character that ends at k.
+func lastRune[T text](s T, k int) (rune, int) {
+	var b [utf8.UTFMax]byte
+	n := copy(b[:], s[max(0, k-utf8.UTFMax):k])
+	return utf8.DecodeLastRune(b[:n])
+}
+
 // labelStart returns the start of the domain label ending at e.
 func labelStart[T text](s T, e int) int {
 	k := e
@@ -90,6 +109,10 @@ func labelStart[T text](s T, e int) int {
 	return k
 }
 
+// fileExtensions end file names such as "logo@2x.png" and are no
+// top-level domains (IANA root zone database).
+var fileExtensions = newWordSet("png", "jpg", "jpeg", "gif", "svg", "webp", "bmp", "ico", "tif", "tiff", "pdf", "css", "js", "html", "htm", "txt", "json", "xml", "csv")
+
 // tldOK reports whether s[a:b] can be a top-level domain: two or more
 // letters, or an "xn--" label.
 func tldOK[T text](s T, a, b int) bool {
@@ -98,6 +121,9 @@ func tldOK[T text](s T, a, b int) bool {
 	}
 	if foldEq(s, a, "xn--") && b-a > 4 {
 		return true
+	}
+	if b-a <= 4 && wordIn(s, a, b, &fileExtensions) {
+		return false
 	}
 	for k := a; k < b; k++ {
 		if !isUpper(s[k]) && !isLower(s[k]) {

@@ -337,3 +337,92 @@ func TestSecret(t *testing.T) {
 		t.Errorf("Redact(PEM without END) = %q", got)
 	}
 }
+
+// TestFindInContext covers values in the places tickets and logs put them:
+// CSV fields, key:value without a space, JSON, URLs and paths, ranges and
+// extensions, and look-alikes there that must stay alone. Card numbers are
+// Stripe's and Braintree's published test numbers, IP addresses come from
+// the RFC 5737 documentation ranges and phone numbers from the NANP's
+// fictional 555-01xx range.
+func TestFindInContext(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		// CSV rows: a comma without a space ends a field.
+		{`10234,"Doe, Jane",jane.doe@example.com,+1-202-555-0143,2026-11-23,4111111111111111`,
+			[]string{"email:jane.doe@example.com", "phone:+1-202-555-0143", "credit_card:4111111111111111"}},
+		{"+1-202-555-0143,4111111111111111", []string{"phone:+1-202-555-0143", "credit_card:4111111111111111"}},
+		{"2026-11-23,4111111111111111", []string{"credit_card:4111111111111111"}},
+		{"+33 1 23 45 67 89,2026-11-21", []string{"phone:+33 1 23 45 67 89"}},
+		{"EUR 1,299 and 1,234,567 and 1.234,56", nil},
+		{"+33 1 23 45 67 89,123", nil}, // ",123" may be thousands: the number is unclear
+		// The host of a URL with credentials.
+		{"postgres://app:pa55w0rd@10.0.0.5:5432/tickets?sslmode=require", []string{"secret:app:pa55w0rd", "ipv4:10.0.0.5"}},
+		{"amqp://queue_user:qu3u3P4ss@198.51.100.20:5672/vhost", []string{"secret:queue_user:qu3u3P4ss", "ipv4:198.51.100.20"}},
+		{"ssh root@192.0.2.44", []string{"ipv4:192.0.2.44"}},
+		// key:value without a space.
+		{"IP:203.0.113.1, ip=203.0.113.2; from 10.1.2.3.", []string{"ipv4:203.0.113.1", "ipv4:203.0.113.2", "ipv4:10.1.2.3"}},
+		{"SSN:536-22-1807 x:536-22-1807", []string{"us_ssn:536-22-1807", "us_ssn:536-22-1807"}},
+		{"phone:2025550149 card:4242424242424242", []string{"phone:2025550149", "credit_card:4242424242424242"}},
+		{"at 10:30 and 12:30:45 the job 12:2025550149 ran", nil},
+		{"pseudonyms [PHONE:98889007] and [US_SSN:53622180] stay", nil},
+		// Address ranges.
+		{"Range 10.0.0.1-10.0.0.254, host 203.0.113.3/32.", []string{"ipv4:10.0.0.1", "ipv4:10.0.0.254", "ipv4:203.0.113.3"}},
+		{"version 10.0.0.1-5 and 1.2.3.4-10.0.0", nil},
+		// A card number in a request path; versions after a product stay.
+		{"GET /v1/cards/4242424242424242/charges?limit=10 HTTP/1.1 200 1532ms", []string{"credit_card:4242424242424242"}},
+		{"Chrome/120.0.6099.109 and build/4242424242424241", nil}, // the second fails Luhn
+		// Extensions written right after the number.
+		{"alt (202)555-0145 or 202-555-0146x123.", []string{"phone:(202)555-0145", "phone:202-555-0146x123"}},
+		{"202-555-0146ext.5", []string{"phone:202-555-0146ext.5"}},
+		{"202-555-0146abc", nil},
+		// Labels in JSON.
+		{`{"name":"Jane","phone":2025550149,"amount":2025550150,"zip":"20500"}`, []string{"phone:2025550149"}},
+		{`"phone": "2025550149"`, []string{"phone:2025550149"}},
+		{`'mobile': '2025550149'`, []string{"phone:2025550149"}},
+		{`"amount": "2025550149"`, nil},
+		// Reference numbers that end in a date are no national phone numbers.
+		{"Call 1 (888) 555-0123 option 3, then enter case 04-2026-11-23.", []string{"phone:1 (888) 555-0123"}},
+		{"Tel 030 1234 5678", []string{"phone:030 1234 5678"}},
+		// File names with '@' are no addresses.
+		{"https://cdn.example.com/img/logo@2x.png?v=1.2.3", nil},
+		{"see icon@3x.webp and sprite@2x.svg", nil},
+		{"mail jane@example.com.png", []string{"email:jane@example.com"}},
+		// A non-ASCII local part is taken whole.
+		{"Mon adresse : élodie.martin@example.fr n'est pas acceptée, utilisez elodie.martin@example.fr.",
+			[]string{"email:élodie.martin@example.fr", "email:elodie.martin@example.fr"}},
+		{"José.Müller@example.de", []string{"email:José.Müller@example.de"}},
+		{"—jane@example.com", []string{"email:jane@example.com"}}, // an em dash is no letter
+		// Masked values are no secrets.
+		{"password: ******** (masked by the agent), pin: ****.", nil},
+		{`password=**** "api_key": "****ab12"`, nil},
+	}
+	r := redact.Default()
+	for _, tc := range tests {
+		if got := found(r, tc.in); !slices.Equal(got, tc.want) {
+			t.Errorf("Find(%q) = %q want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestMaskedSecretNotFoundAgain checks that the output of Mask is not
+// detected again for key=value secrets, as the package documentation
+// promises for masks.
+func TestMaskedSecretNotFoundAgain(t *testing.T) {
+	for _, keep := range []int{0, 2, 4} {
+		r, err := redact.New(redact.WithOperator(redact.KindSecret, redact.Mask(keep)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, in := range []string{"password: hunter22", "password=hunter22", `"token": "s3cr3t-t0ken"`} {
+			out := r.Redact(in)
+			if out == in {
+				t.Errorf("Mask(%d).Redact(%q) = %q: nothing masked", keep, in, out)
+			}
+			if m := r.Find(out); m != nil {
+				t.Errorf("Mask(%d): Find(Redact(%q) = %q) = %v want nothing", keep, in, out, m)
+			}
+		}
+	}
+}

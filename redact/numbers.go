@@ -6,31 +6,52 @@ package redact
 // label such as "phone:" or "SSN" just before it.
 
 // numLeftOK reports whether a number may start at i: it must not continue a
-// word or another number ("v1.2", "ABC-123", "12/34", "10:30", "+15").
+// word or another number ("v1.2", "ABC-123", "12/34", "10:30", "+15",
+// "1,299"). A letter before a colon does not join ("IP:10.0.0.1",
+// "SSN:536-22-1807"), and after a comma only a group of three digits
+// continues a number.
 func numLeftOK[T text](s T, i int) bool {
 	p := at(s, i-1)
 	if wordTab[p] || p == '+' || p == '@' {
 		return false
 	}
 	switch p {
-	case '.', '-', '/', ':':
+	case '.', '-', '/':
 		return !wordTab[at(s, i-2)]
+	case ':':
+		return !isDigit(at(s, i-2)) && !inPseudonym(s, i-1)
 	case ',':
-		return !isDigit(at(s, i-2)) // "1,299" but not "x,10.0.0.1" in a CSV row
+		// "1,299" but not "x,10.0.0.1" or "2026-11-23,4111111111111111"
+		// in a CSV row.
+		return !isDigit(at(s, i-2)) || digitsRun(s, i)-i != 3
 	}
 	return true
 }
 
+// inPseudonym reports whether the ':' at c follows "[KIND", the start of a
+// pseudonym ("[PHONE:98889007]"), which is never detected again.
+func inPseudonym[T text](s T, c int) bool {
+	k := c
+	for k > 0 && c-k <= 32 && wordTab[s[k-1]] {
+		k--
+	}
+	return at(s, k-1) == '['
+}
+
 // numRightOK reports whether a number may end at e: it must not run on into
-// a word or another number.
+// a word or another number. A comma continues the number only before
+// exactly three digits ("1,299") and after a group of at most three; any
+// other comma and digits are the next field of a CSV row.
 func numRightOK[T text](s T, e int) bool {
 	c := at(s, e)
 	if wordTab[c] || c == '@' {
 		return false
 	}
 	switch c {
-	case '.', '-', '/', ':', ',':
+	case '.', '-', '/', ':':
 		return !isDigit(at(s, e+1))
+	case ',':
+		return digitsRun(s, e+1)-(e+1) != 3 || e >= 4 && isDigit(s[e-1]) && isDigit(s[e-2]) && isDigit(s[e-3]) && isDigit(s[e-4])
 	}
 	return true
 }
@@ -55,7 +76,26 @@ func numeric[T text](r *Redactor, s T, i int) cand {
 	if g < 7 && !sep && nx != '/' && nx != '(' && nx != ')' {
 		return none // no kind continues after a short number here
 	}
-	if !numLeftOK(s, i) {
+	left := numLeftOK(s, i)
+	if !left {
+		// A few places are bad for other numbers but fine for these:
+		// an IPv4 address after '@' (a URL's or ssh's host) or after
+		// another one and '-' (a range), and a card number after a
+		// path's '/'.
+		p := at(s, i-1)
+		ipLeft := g <= 3 && nx == '.' && (p == '@' || p == '-' && quadEndsAt(s, i-1))
+		cardLeft := g >= 13 && p == '/'
+		switch {
+		case ipLeft && r.enabled[kIPv4]:
+			if e := matchIPv4(s, i); e > 0 {
+				return cand{i, e, kIPv4, builtinPrio[kIPv4]}
+			}
+			return none
+		case cardLeft && r.enabled[kCard]:
+			if e := matchCard(s, i); e > 0 {
+				return cand{i, e, kCard, builtinPrio[kCard]}
+			}
+		}
 		return none
 	}
 	best := none
@@ -286,6 +326,23 @@ func ssnValid(d [9]byte) bool {
 // leading zeros. A port (":8080") or prefix length ("/24") may follow but
 // is not part of the match; a fifth component (an OID) or a letter may not.
 func matchIPv4[T text](s T, i int) int {
+	j := parseQuad(s, i)
+	if j == 0 {
+		return 0
+	}
+	c := at(s, j)
+	if wordTab[c] || c == '@' || c == '.' && isDigit(at(s, j+1)) {
+		return 0
+	}
+	if c == '-' && isDigit(at(s, j+1)) && parseQuad(s, j+1) == 0 {
+		return 0 // "1.2.3.4-5", but "10.0.0.1-10.0.0.254" is a range
+	}
+	return j
+}
+
+// parseQuad returns the end of four decimal octets 0-255 without leading
+// zeros, separated by dots, at i; 0 if there are none.
+func parseQuad[T text](s T, i int) int {
 	j := i
 	for k := 0; k < 4; k++ {
 		if k > 0 {
@@ -308,11 +365,20 @@ func matchIPv4[T text](s T, i int) int {
 		}
 		j = e
 	}
-	c := at(s, j)
-	if wordTab[c] || c == '@' || (c == '.' || c == '-') && isDigit(at(s, j+1)) {
-		return 0
-	}
 	return j
+}
+
+// quadEndsAt reports whether an IPv4 address that begins a number ends at
+// e: "10.0.0.1" in "10.0.0.1-10.0.0.254".
+func quadEndsAt[T text](s T, e int) bool {
+	k := e
+	for k > 0 && e-k < 15 && (isDigit(s[k-1]) || s[k-1] == '.') {
+		k--
+	}
+	for k < e && !isDigit(s[k]) {
+		k++
+	}
+	return k < e && numLeftOK(s, k) && parseQuad(s, k) == e
 }
 
 // versionWords precede version numbers, which look like IPv4 addresses.
@@ -389,11 +455,12 @@ func labelBefore[T text](s T, i int, labels *wordSet) bool {
 }
 
 // skipSepsBack moves back from i over at most 4 spaces and punctuation
-// that sit between a label and its value.
+// that sit between a label and its value, quotes included for JSON
+// ("phone": "...").
 func skipSepsBack[T text](s T, i int) int {
 	for n := 0; n < 4 && i > 0; n++ {
 		switch s[i-1] {
-		case ' ', '\t', ':', '.', '#', '=', '-', '(', '[':
+		case ' ', '\t', ':', '.', '#', '=', '-', '(', '[', '"', '\'':
 			i--
 			continue
 		}

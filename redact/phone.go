@@ -100,7 +100,7 @@ func matchE164[T text](s T, i int) int {
 		return 0
 	}
 	end, digits, _, _ := phoneRun(s, j, true)
-	if digits < 8 || digits > 15 || !numRightOK(s, end) {
+	if digits < 8 || digits > 15 || !phoneRightOK(s, end) {
 		return 0
 	}
 	return end
@@ -155,7 +155,7 @@ func matchNANP[T text](s T, i int) int {
 		j += 3
 	}
 	j++
-	if digitsRun(s, j) != j+4 || !numRightOK(s, j+4) {
+	if digitsRun(s, j) != j+4 || !phoneRightOK(s, j+4) {
 		return 0
 	}
 	a0, a1, a2 := s[area], s[area+1], s[area+2]
@@ -202,12 +202,14 @@ func matchNational[T text](s T, i int) int {
 	groups := 1
 	var sep byte
 	end := 0
-	for {
+	var starts, sizes [8]int
+	for groups < len(starts) {
 		g := digitsRun(s, e)
 		l := g - e
 		if l < 2 || l > 8 {
 			break
 		}
+		starts[groups], sizes[groups] = e, l
 		total += l
 		groups++
 		end = g
@@ -219,11 +221,14 @@ func matchNational[T text](s T, i int) int {
 		}
 		break
 	}
-	if groups < 2 || total < 9 || total > 12 || !numRightOK(s, end) {
+	if groups < 2 || total < 9 || total > 12 || !phoneRightOK(s, end) {
 		return 0
 	}
 	if !paren && end-i == 11 && s[i+3] == '-' && s[i+6] == '-' {
 		return 0 // 078-05-1120 has the shape of an SSN, not of a phone number
+	}
+	if groups == 4 && sizes[1] == 4 && sizes[2] == 2 && sizes[3] == 2 && (hasAt(s, starts[1], "19") || hasAt(s, starts[1], "20")) {
+		return 0 // "case 04-2026-11-23": a date after a short number
 	}
 	return end
 }
@@ -245,10 +250,16 @@ func matchLabelled[T text](s T, i int) int {
 		return 0
 	}
 	end, digits, _, date := phoneRun(s, i, false)
-	if date || digits < 7 || digits > 15 || !numRightOK(s, end) || !labelBefore(s, i, &phoneLabels) {
+	if date || digits < 7 || digits > 15 || !phoneRightOK(s, end) || !labelBefore(s, i, &phoneLabels) {
 		return 0
 	}
 	return end
+}
+
+// phoneRightOK reports whether a phone number may end at e: as any number,
+// or right before an extension ("202-555-0146x123", "0146ext.5").
+func phoneRightOK[T text](s T, e int) bool {
+	return numRightOK(s, e) || wordTab[at(s, e)] && extension(s, e) > e
 }
 
 // extension extends a phone number ending at e by an extension: "x12",

@@ -231,7 +231,8 @@ var secretKeyWords = newWordSet(
 // semicolon, '&' or bracket. A value after ':' that is not quoted must look
 // like a credential (6 or more characters with a digit, a symbol or an
 // inner capital) so that prose such as "Password: please reset it" is left
-// alone. A value never starts with '[', so labels are not detected again.
+// alone. A value never starts with '[' or '*', so labels and masks
+// ("********", "****er22") are not detected again.
 func matchKeyValue[T text](s T, i int) (int, int) {
 	sep := s[i]
 	k := i
@@ -280,7 +281,7 @@ func matchKeyValue[T text](s T, i int) (int, int) {
 			}
 			x++
 		}
-		if at(s, x) != v || x == st || s[st] == '[' {
+		if at(s, x) != v || x == st || s[st] == '[' || s[st] == '*' {
 			return 0, 0
 		}
 		return st, x
@@ -304,8 +305,8 @@ func matchKeyValue[T text](s T, i int) (int, int) {
 		}
 		x++
 	}
-	if x == st || s[st] == '[' || x-st == MaxSecretLen {
-		return 0, 0 // empty, a label, or too long to be a credential
+	if x == st || s[st] == '[' || s[st] == '*' || x-st == MaxSecretLen {
+		return 0, 0 // empty, a label, a mask, or too long to be a credential
 	}
 	if sep == ':' && (x-st < 6 || !digit && !symbol && !inner) {
 		return 0, 0
