@@ -54,9 +54,9 @@
 // # Exactly once
 //
 // [Ladder.Fired](c, since, now) returns the levels whose instant lies in
-// (since, now]. A clock evaluated at now knows the segments it counted, so
-// the instant at which a level was crossed never changes when the same
-// timeline is evaluated again later. That makes Fired idempotent and
+// (since, now]. A clock evaluated at now knows the segments it counted and
+// the targets it had, so the instant at which a level was crossed never
+// changes when the same timeline is evaluated again later. That makes Fired idempotent and
 // independent of how the caller cuts time: called with consecutive windows
 // (each since the previous now) it returns each level once per clock
 // cycle, whether the windows are a minute, an hour or irregular; a level
@@ -91,13 +91,33 @@
 // # Priority changes
 //
 // sla re-targets a running clock from its start when the ticket's priority
-// changes, so the instants of the levels move: a shorter target can put a
-// level that had not fired before since, and Fired will not return it; a
-// longer one can put a fired level back in the future, and Fired will
-// return it again. A helpdesk that changes priorities should, when a
-// clock's [sla.Clock.Priority] differs from the one it last saw, call
-// [Ladder.Crossings] from the zero time and skip the levels it already
-// delivered for that cycle, by name.
+// changes, and records each change in [sla.Clock.Retargets]. The changes
+// cut the clock's life into epochs, each under the target that applied
+// then: [start, first change), [first change, second change), ... up to
+// the current target. A level is crossed in the first epoch in which the
+// clock, counting as that epoch's target counts, has counted the level's
+// share or offset of that target, at the later of the instant it did and
+// the start of the epoch. So:
+//
+//   - a level crossed under an earlier target keeps its instant and does
+//     not fire again when a longer target would put it later;
+//   - a level that a shorter target puts before the change (the clock has
+//     already counted that much) is crossed once, at the change;
+//   - the breach follows sla's verdict ([sla.Clock.BreachedAt]) under the
+//     target that breached it, and is crossed at the change when the
+//     change made the clock breach retroactively (sla then reports a
+//     BreachedAt before the change);
+//   - a target that ended cannot have been breached (sla re-targets only
+//     clocks that have not), so levels at or past an old target wait for
+//     a later epoch.
+//
+// The history is fixed once it is past, so a level's instant still never
+// moves when the same timeline is evaluated at a later now, and Fired
+// keeps its promise: each level once per cycle, however the windows are
+// cut, with or without priority changes. A level crossed at a change made
+// while the clock is paused fires at the change. [Ladder.Next] resolves
+// instants the same way. On a clock whose target never changed none of
+// this costs anything.
 //
 // # Actions
 //

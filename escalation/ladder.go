@@ -250,6 +250,92 @@ func crossedAt(c *sla.Clock, a time.Duration) (time.Time, bool) {
 	return c.When(a)
 }
 
+// later returns the later of a and b.
+func later(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
+}
+
+// epochAt resolves, on a clock whose target changed ([sla.Clock.Retargets]),
+// the instant at which the level with trigger tr, whose amount on the
+// current target is a, was or will be crossed, and the amount of counted
+// time it had in the target epoch that crosses it. Epoch k runs from the
+// start (k = 0) or the k-th change to the next change, under the target
+// that applied then; the level is crossed in the first epoch k in which
+// the clock, counting as that target counts, has counted the level's
+// amount, and at the later of the instant it did and the start of the
+// epoch. An epoch that ended cannot cross its target (the clock had not
+// breached when its target changed, or it would not have changed), so
+// levels at or past an old target are left to later epochs; the last
+// epoch, under the current target, is the clock's own ([crossedAt]).
+//
+// With project false, ok reports whether the level was crossed by the
+// instant c was evaluated; with project true, a level not crossed yet gets
+// the instant it will be crossed if nothing else happens, and ok is false
+// only when there is none (c is stopped or paused).
+func epochAt(c *sla.Clock, tr Trigger, a time.Duration, project bool) (at time.Time, amount time.Duration, ok bool) {
+	start := c.Started
+	for i := range c.Retargets {
+		r := &c.Retargets[i]
+		if ak, ok := tr.Counted(r.FromAmount); ok && ak < r.FromAmount {
+			if x, ok := c.WhenCounting(r.From, ak); ok {
+				if x = later(start, x); x.Before(r.At) {
+					return x, ak, true
+				}
+			}
+		}
+		start = r.At
+	}
+	x, ok := crossedAt(c, a)
+	if !ok && project && c.Stopped.IsZero() && !c.Paused {
+		if a == c.Target {
+			x, ok = c.Due, true
+		} else {
+			x, ok = c.When(a)
+		}
+	}
+	if !ok {
+		return time.Time{}, 0, false
+	}
+	return later(start, x), a, true
+}
+
+// crossedEpochs is [crossed] for a clock whose target changed: it sets the
+// instants of the levels crossed in (since, now] and moves them, in the
+// order they were crossed (ties by their amount in that epoch, then in
+// ladder order), to the front of es, returning how many there are.
+func (l *Ladder) crossedEpochs(c *sla.Clock, es []entry, since, now time.Time) int {
+	n := 0
+	for i := range es {
+		x, a, ok := epochAt(c, l.Levels[es[i].idx].When, es[i].amount, false)
+		if !ok || !x.After(since) || x.After(now) {
+			continue
+		}
+		e := entry{amount: a, idx: es[i].idx, at: x}
+		// Insertion into es[:n], which holds only entries already seen.
+		j := n
+		for ; j > 0 && firesAfter(es[j-1], e); j-- {
+			es[j] = es[j-1]
+		}
+		es[j] = e
+		n++
+	}
+	return n
+}
+
+// firesAfter reports whether crossing a comes after crossing b.
+func firesAfter(a, b entry) bool {
+	if !a.at.Equal(b.at) {
+		return a.at.After(b.at)
+	}
+	if a.amount != b.amount {
+		return a.amount > b.amount
+	}
+	return a.idx > b.idx
+}
+
 // crossed returns the range es[lo:hi] of levels that c crossed in
 // (since, now] and sets their instants. Instants grow with counted time,
 // so the range is found walking down from the last counted level: usually
@@ -284,6 +370,15 @@ func crossed(c *sla.Clock, es []entry, since, now time.Time) (lo, hi int) {
 	return lo, hi
 }
 
+// crossings returns the range es[lo:hi] of levels that c crossed in
+// (since, now], in the order crossed, with their instants set.
+func (l *Ladder) crossings(c *sla.Clock, es []entry, since, now time.Time) (lo, hi int) {
+	if len(c.Retargets) > 0 {
+		return 0, l.crossedEpochs(c, es, since, now)
+	}
+	return crossed(c, es, since, now)
+}
+
 // Fired returns the levels of l that clock c crossed in (since, now], in
 // the order it crossed them (ties in ladder order). It returns nil when
 // nothing fired, when c is a clock of another metric or the zero Clock,
@@ -310,19 +405,21 @@ func crossed(c *sla.Clock, es []entry, since, now time.Time) (lo, hi int) {
 // does), or a cycle that started and ended between two calls goes unseen.
 //
 // A priority change re-targets a running clock from its start (see
-// [sla]): the levels' instants move with the target, so a level may then
-// fall before since and never be returned, or be returned again. See the
-// package documentation for how to handle it.
+// [sla]). A level crossed under an earlier target keeps its instant; one
+// that the new target puts before the change is crossed at the change;
+// see "Priority changes" in the package documentation.
 //
 // Fired does not allocate when nothing fires and costs one
-// [sla.Clock.When] then; it allocates the result otherwise.
+// [sla.Clock.When] then; it allocates the result otherwise. On a clock
+// whose target changed it resolves every level, at a few
+// [sla.Clock.WhenCounting] per level and change.
 func (l *Ladder) Fired(c sla.Clock, since, now time.Time) []Level {
 	if !l.usable(c) || !now.After(since) {
 		return nil
 	}
 	var buf [stackLevels]entry
 	es := l.resolve(c, buf[:0])
-	lo, hi := crossed(&c, es, since, now)
+	lo, hi := l.crossings(&c, es, since, now)
 	if lo >= hi {
 		return nil
 	}
@@ -341,7 +438,7 @@ func (l *Ladder) Crossings(c sla.Clock, since, now time.Time) []Crossing {
 	}
 	var buf [stackLevels]entry
 	es := l.resolve(c, buf[:0])
-	lo, hi := crossed(&c, es, since, now)
+	lo, hi := l.crossings(&c, es, since, now)
 	if lo >= hi {
 		return nil
 	}
@@ -375,7 +472,9 @@ func (l *Ladder) Scan(r sla.Report, since, now time.Time) []Crossing {
 // false with the level that will come next once the clock resumes and a
 // zero instant: a non-empty Level.Name with false means "waiting on a
 // pause", an empty one "nothing more". A returned instant at or before now
-// means c is older than now; evaluate the ticket again.
+// means c is older than now; evaluate the ticket again. Levels crossed
+// under an earlier target of the clock ([sla.Clock.Retargets]) are not
+// announced again.
 //
 // Next does not allocate; it usually costs two [sla.Clock.When].
 func (l *Ladder) Next(c sla.Clock, now time.Time) (Level, time.Time, bool) {
@@ -384,6 +483,9 @@ func (l *Ladder) Next(c sla.Clock, now time.Time) (Level, time.Time, bool) {
 	}
 	var buf [stackLevels]entry
 	es := l.resolve(c, buf[:0])
+	if len(c.Retargets) > 0 {
+		return l.nextEpochs(&c, es, now)
+	}
 	k := 0
 	for k < len(es) && es[k].amount <= c.Elapsed {
 		k++
@@ -416,6 +518,26 @@ func (l *Ladder) Next(c sla.Clock, now time.Time) (Level, time.Time, bool) {
 			return lv, time.Time{}, false
 		}
 		return lv, x, true
+	}
+	return Level{}, time.Time{}, false
+}
+
+// nextEpochs is Next for a clock whose target changed. Every level not
+// crossed by now is crossed, if at all, under the current target, where
+// instants grow with amounts: the first such level in es is the next.
+func (l *Ladder) nextEpochs(c *sla.Clock, es []entry, now time.Time) (Level, time.Time, bool) {
+	for _, e := range es {
+		lv := l.Levels[e.idx]
+		x, _, ok := epochAt(c, lv.When, e.amount, true)
+		switch {
+		case ok && x.After(now):
+			return lv, x, true
+		case ok:
+			continue
+		case c.Paused && c.Stopped.IsZero():
+			return lv, time.Time{}, false
+		}
+		return Level{}, time.Time{}, false
 	}
 	return Level{}, time.Time{}, false
 }

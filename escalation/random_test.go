@@ -8,13 +8,16 @@ import (
 	"testing"
 	"time"
 
+	"github.com/slakit/slakit/calendar"
 	"github.com/slakit/slakit/escalation"
+	"github.com/slakit/slakit/priority"
 	"github.com/slakit/slakit/sla"
 )
 
 // randomTimeline returns a valid ticket history starting at start: events
 // on whole minutes (so they often coincide with trigger instants), several
-// at the same instant, pauses, replies, solves and reopens.
+// at the same instant, pauses, replies, solves, reopens and priority
+// changes among priorities 1 to 3 (also while paused or solved).
 func randomTimeline(rng *rand.Rand, start time.Time, n int) []sla.Event {
 	events := []sla.Event{created(start)}
 	t, solved := start, false
@@ -25,6 +28,10 @@ func randomTimeline(rng *rand.Rand, start time.Time, n int) []sla.Event {
 			t = t.Add(time.Duration(1+rng.IntN(30)) * time.Minute)
 		default:
 			t = t.Add(time.Duration(1+rng.IntN(600)) * time.Minute)
+		}
+		if rng.IntN(5) == 0 {
+			events = append(events, reprio(t, priority.Priority(1+rng.IntN(3))))
+			continue
 		}
 		if solved {
 			e := kind(t, sla.Reopened)
@@ -88,11 +95,30 @@ func minTime(a, b time.Time) time.Time {
 	return b
 }
 
+// randomPolicy has targets at priorities 1 to 3 that switch first
+// response and periodic update between business and calendar time, take
+// periodic update away at P2, and give P2 a BusinessDays resolution
+// target.
+func randomPolicy(d *calendar.Calendar) sla.Policy {
+	h := time.Hour
+	calTime := func(m sla.Metric, d time.Duration) sla.Target {
+		return sla.Target{Metric: m, Within: d, CalendarTime: true}
+	}
+	p := policy(d, within(sla.FirstResponse, h), within(sla.NextResponse, 2*h), calTime(sla.PeriodicUpdate, 4*h), within(sla.Resolution, 8*h))
+	p.Targets[1] = []sla.Target{calTime(sla.FirstResponse, 30*time.Minute), within(sla.NextResponse, h),
+		within(sla.PeriodicUpdate, 2*h), within(sla.Resolution, 2*h)}
+	p.Targets[2] = []sla.Target{within(sla.FirstResponse, 2*h), calTime(sla.NextResponse, 3*h),
+		{Metric: sla.Resolution, BusinessDays: 2}}
+	return p
+}
+
 // Evaluating minute by minute and evaluating with random gaps fire exactly
-// the same levels at the same instants, each once per cycle; every
-// crossing is checked against the clock itself (counted time just before
-// and at the instant, sla's breach instant), and every level the clock
-// counted by the end was fired.
+// the same levels at the same instants, each once per cycle, on timelines
+// whose priority changes raise and lower targets before and after
+// breaches; every crossing is checked against the clock itself (counted
+// time just before and at the instant, sla's breach instant, the instants
+// of target changes), every level the clock counted by the end was fired,
+// and Next announces the next crossing.
 func TestWindowIndependence(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 2026))
 	d := desk(t)
@@ -106,9 +132,9 @@ func TestWindowIndependence(t *testing.T) {
 	if testing.Short() {
 		rounds = 2
 	}
+	retargeted := 0
 	for round := range rounds {
-		p := policy(d, within(sla.FirstResponse, time.Hour), within(sla.NextResponse, 2*time.Hour),
-			sla.Target{Metric: sla.PeriodicUpdate, Within: 4 * time.Hour, CalendarTime: true}, within(sla.Resolution, 8*time.Hour))
+		p := randomPolicy(d)
 		p.Reopen = sla.ReopenMode(round % 2)
 		var ladders []*escalation.Ladder
 		for _, m := range []sla.Metric{sla.FirstResponse, sla.NextResponse, sla.PeriodicUpdate, sla.Resolution} {
@@ -137,29 +163,99 @@ func TestWindowIndependence(t *testing.T) {
 			t.Errorf("%s: minute by minute fired %v\nwith random gaps %v\nevents %v", name, minutes, gaps, events)
 			continue
 		}
-		seen := map[crossing]bool{}
+		seen := map[crossing]time.Time{}
 		for _, x := range minutes {
 			key := crossing{x.metric, x.cycle, x.name, 0}
-			if seen[key] {
+			if _, dup := seen[key]; dup {
 				t.Errorf("%s: %v fired twice", name, x)
 			}
-			seen[key] = true
+			seen[key] = time.Unix(0, x.at)
 			checkCrossing(t, name, p, events, x)
 		}
+		checkNext(t, name, p, events, every(start, end, 17*time.Minute), end, ladders, minutes)
 		// Completeness: what the clocks counted by the end all fired.
 		r, err := sla.Evaluate(p, events, end)
 		if err != nil {
 			t.Fatal(err)
 		}
 		for _, c := range r.Clocks {
+			if len(c.Retargets) > 0 {
+				retargeted++
+			}
 			for _, lvl := range ladders[0].Levels {
+				// Crossed under the current target by the end...
 				a, _ := lvl.When.Counted(c.Target)
 				want := a < c.Elapsed || (a == c.Elapsed && a != c.Target)
 				if a == c.Target {
 					want = !c.BreachedAt.IsZero() || (c.State == sla.Running && c.Remaining <= 0 && !c.Due.After(end))
 				}
-				if got := seen[crossing{c.Metric, c.Cycle, lvl.Name, 0}]; got != want {
-					t.Errorf("%s: %s#%d %s (%v of %v, elapsed %v, %v): fired %v want %v", name, c.Metric, c.Cycle, lvl.Name, a, c.Target, c.Elapsed, c.State, got, want)
+				x, got := seen[crossing{c.Metric, c.Cycle, lvl.Name, 0}]
+				// ...or under an earlier one, before it changed.
+				earlier := len(c.Retargets) > 0 && x.Before(c.Retargets[len(c.Retargets)-1].At)
+				if got != want && !(got && earlier) {
+					t.Errorf("%s: %s#%d %s (%v of %v, elapsed %v, %v, %d target changes): fired %v want %v",
+						name, c.Metric, c.Cycle, lvl.Name, a, c.Target, c.Elapsed, c.State, len(c.Retargets), got, want)
+				}
+			}
+		}
+	}
+	t.Logf("%d clocks changed target", retargeted)
+	if retargeted == 0 {
+		t.Errorf("no clock changed target in %d rounds: the test proves nothing about priority changes", rounds)
+	}
+}
+
+// checkNext checks Next at each of nows against the crossings found minute
+// by minute: a level Next announces has not fired by now, and if no event
+// comes before the announced instant, it is the next crossing of that
+// clock and comes at that instant; a clock for which Next reports nothing
+// is paused, or crosses nothing more unless an event comes. all holds the
+// crossings up to end.
+func checkNext(t *testing.T, name string, p sla.Policy, events []sla.Event, nows []time.Time, end time.Time, ladders []*escalation.Ladder, all []crossing) {
+	t.Helper()
+	for _, now := range nows {
+		r, err := sla.Evaluate(p, events, now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		nextEvent := time.Time{}
+		if i := slices.IndexFunc(events, func(e sla.Event) bool { return e.At.After(now) }); i >= 0 {
+			nextEvent = events[i].At
+		}
+		for _, l := range ladders {
+			for _, c := range r.Clocks {
+				if c.Metric != l.Metric {
+					continue
+				}
+				// The first crossing of this clock after now.
+				first, found := crossing{}, false
+				for _, x := range all {
+					if x.metric == c.Metric && x.cycle == c.Cycle && x.at > now.UnixNano() && (!found || x.at < first.at) {
+						first, found = x, true
+					}
+				}
+				lvl, at, ok := l.Next(c, now)
+				id := fmt.Sprintf("%s: Next(%s#%d, %v) = %q, %v, %v", name, c.Metric, c.Cycle, now, lvl.Name, at, ok)
+				switch {
+				case ok && !at.After(now):
+					t.Errorf("%s: not after now", id)
+				case ok && !at.After(end) && (nextEvent.IsZero() || at.Before(nextEvent)):
+					// Nothing happens to the ticket before at: the level
+					// fires there (a tie at that instant may come first).
+					if !found || first.at != at.UnixNano() {
+						t.Errorf("%s but the next crossing is %v (found %v)", id, first, found)
+					} else if !slices.Contains(all, crossing{c.Metric, c.Cycle, lvl.Name, at.UnixNano()}) {
+						t.Errorf("%s but %s does not fire then", id, lvl.Name)
+					}
+				case !ok && lvl.Name != "" && !c.Paused:
+					t.Errorf("%s: waiting on a clock that is not paused", id)
+				case !ok && nextEvent.IsZero() && found:
+					t.Errorf("%s but %v comes with no event before it", id, first)
+				}
+				for _, x := range all {
+					if ok && x.metric == c.Metric && x.cycle == c.Cycle && x.name == lvl.Name && x.at <= now.UnixNano() {
+						t.Errorf("%s but it fired at %v", id, x)
+					}
 				}
 			}
 		}
@@ -198,8 +294,13 @@ func checkCrossing(t *testing.T, name string, p sla.Policy, events []sla.Event, 
 	}
 	a, _ := trig.Counted(c.Target)
 	if a == c.Target {
-		if !c.BreachedAt.Equal(at) {
-			t.Errorf("%s: %v but sla breached at %v", name, x, c.BreachedAt)
+		// sla's breach instant, or the target change that made it.
+		want := c.BreachedAt
+		if n := len(c.Retargets); n > 0 && c.Retargets[n-1].At.After(want) {
+			want = c.Retargets[n-1].At
+		}
+		if !want.Equal(at) {
+			t.Errorf("%s: %v but sla breached at %v (target changes %v)", name, x, c.BreachedAt, c.Retargets)
 		}
 		return
 	}
@@ -207,7 +308,16 @@ func checkCrossing(t *testing.T, name string, p sla.Policy, events []sla.Event, 
 	if now.Elapsed < a {
 		t.Errorf("%s: %v but the clock had counted %v < %v by then", name, x, now.Elapsed, a)
 	}
-	if before, ok := clockAt(at.Add(-time.Nanosecond)); ok && a > 0 && before.Elapsed >= a {
-		t.Errorf("%s: %v but the clock had counted %v >= %v a nanosecond before", name, x, before.Elapsed, a)
+	// A nanosecond before, under the target of the time, the clock had
+	// not counted the level's amount; that target may differ when the
+	// crossing is at a target change.
+	if before, ok := clockAt(at.Add(-time.Nanosecond)); ok {
+		b, _ := trig.Counted(before.Target)
+		if b > 0 && b != before.Target && before.Elapsed >= b {
+			t.Errorf("%s: %v but the clock had counted %v >= %v a nanosecond before", name, x, before.Elapsed, b)
+		}
+		if before.Target != c.Target && len(c.Retargets) > 0 && !c.Retargets[len(c.Retargets)-1].At.Equal(at) {
+			t.Errorf("%s: %v: the target changed from %v to %v but not at the crossing (%v)", name, x, before.Target, c.Target, c.Retargets)
+		}
 	}
 }
