@@ -28,6 +28,10 @@ func numLeftOK[T text](s T, i int) bool {
 	return true
 }
 
+// leftMaybe reports whether a number after p, where numLeftOK fails, may
+// still be an IPv4 address or a card number (see numeric).
+func leftMaybe(p byte) bool { return p == '@' || p == '-' || p == '/' }
+
 // inPseudonym reports whether the ':' at c follows "[KIND", the start of a
 // pseudonym ("[PHONE:98889007]"), which is never detected again.
 func inPseudonym[T text](s T, c int) bool {
@@ -69,6 +73,10 @@ func digitsRun[T text](s T, i int) int {
 // most kinds before their matchers run: "02:15", "0x80070005" and "v2"
 // cost a few comparisons.
 func numeric[T text](r *Redactor, s T, i int) cand {
+	left := numLeftOK(s, i)
+	if !left && !leftMaybe(at(s, i-1)) {
+		return none
+	}
 	e := digitsRun(s, i)
 	g := e - i
 	nx := at(s, e)
@@ -76,7 +84,6 @@ func numeric[T text](r *Redactor, s T, i int) cand {
 	if g < 7 && !sep && nx != '/' && nx != '(' && nx != ')' {
 		return none // no kind continues after a short number here
 	}
-	left := numLeftOK(s, i)
 	if !left {
 		// A few places are bad for other numbers but fine for these:
 		// an IPv4 address after '@' (a URL's or ssh's host) or after
@@ -247,26 +254,27 @@ func prefixNum(d []byte, n int) int {
 // (14-19) and UnionPay 62 (16-19).
 func cardValid(d []byte) bool {
 	l := len(d)
-	if l < 13 || l > 19 || !luhn(d) {
+	if l < 13 || l > 19 {
 		return false
 	}
 	p1, p2, p3, p4 := prefixNum(d, 1), prefixNum(d, 2), prefixNum(d, 3), prefixNum(d, 4)
+	ok := false
 	switch {
 	case p1 == 4:
-		return l == 13 || l == 16 || l == 19
+		ok = l == 13 || l == 16 || l == 19
 	case 51 <= p2 && p2 <= 55, 2221 <= p4 && p4 <= 2720:
-		return l == 16
+		ok = l == 16
 	case p2 == 34 || p2 == 37:
-		return l == 15
+		ok = l == 15
 	case p4 == 6011, 644 <= p3 && p3 <= 649, p2 == 65, p2 == 62:
 		// Discover, and UnionPay (62, which includes Discover's 622126-622925).
-		return l >= 16
+		ok = l >= 16
 	case 3528 <= p4 && p4 <= 3589:
-		return l >= 16
+		ok = l >= 16
 	case 300 <= p3 && p3 <= 305, p4 == 3095, p2 == 36, p2 == 38, p2 == 39:
-		return l >= 14
+		ok = l >= 14
 	}
-	return false
+	return ok && luhn(d)
 }
 
 // ---- US Social Security numbers ----

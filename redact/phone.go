@@ -13,6 +13,9 @@ package redact
 // digit that begins a word, a '+' or a '('.
 func phoneAt[T text](s T, i int) cand {
 	c := s[i]
+	if c == '(' && !isDigit(at(s, i+1)) {
+		return none // every shape has a digit after its '('
+	}
 	if c == '+' || c == '(' {
 		p := at(s, i-1)
 		if wordTab[p] || p == '+' || p == '.' || p == '-' || p == '/' {

@@ -249,7 +249,7 @@ var none = cand{kind: -1}
 func scan[T text](r *Redactor, s T, out []cand) []cand {
 	n := len(s)
 	cls := &r.cls
-	pem := pemState{next: -2}
+	st := scanState{pem: pemState{next: -2}}
 	i := 0
 	swar := r.swar
 	for i < n {
@@ -287,7 +287,7 @@ func scan[T text](r *Redactor, s T, out []cand) []cand {
 		case cUpper:
 			best = upperWord(r, s, i)
 		default:
-			best = anchorAt(r, s, i, f, &pem)
+			best = anchorAt(r, s, i, f, &st)
 		}
 		if best.kind >= 0 {
 			out = push(out, best)
@@ -306,8 +306,16 @@ func scan[T text](r *Redactor, s T, out []cand) []cand {
 	return out
 }
 
+// scanState is what matchers remember between positions of one scan so
+// that inputs such as many BEGIN lines without an END, or many
+// "password=" without a delimiter, cost linear time with a small constant.
+type scanState struct {
+	pem pemState
+	kv  kvMemo
+}
+
 // anchorAt tries every kind whose trigger class is in f at s[i].
-func anchorAt[T text](r *Redactor, s T, i int, f uint16, pem *pemState) cand {
+func anchorAt[T text](r *Redactor, s T, i int, f uint16, st *scanState) cand {
 	best := none
 	if f&cJWT != 0 && at(s, i+1) == 'y' && at(s, i+2) == 'J' {
 		if e := matchJWT(s, i); e > 0 {
@@ -334,10 +342,10 @@ func anchorAt[T text](r *Redactor, s T, i int, f uint16, pem *pemState) cand {
 		}
 	}
 	if f&cSep != 0 {
-		pick(&best, sepAt(r, s, i))
+		pick(&best, sepAt(r, s, i, &st.kv))
 	}
 	if f&cDash != 0 && at(s, i+1) == '-' {
-		if e := pemMatch(pem, s, i); e > 0 {
+		if e := pemMatch(&st.pem, s, i); e > 0 {
 			pick(&best, cand{i, e, kSecret, builtinPrio[kSecret]})
 		}
 	}

@@ -160,7 +160,7 @@ func matchJWT[T text](s T, i int) int {
 
 // sepAt tries the kinds anchored at a ':' or '=' at i: credentials in a
 // URL, an IPv6 address and a key=value secret.
-func sepAt[T text](r *Redactor, s T, i int) cand {
+func sepAt[T text](r *Redactor, s T, i int, kv *kvMemo) cand {
 	best := none
 	c := s[i]
 	if c == ':' && r.enabled[kSecret] && at(s, i+1) == '/' && at(s, i+2) == '/' {
@@ -176,7 +176,7 @@ func sepAt[T text](r *Redactor, s T, i int) cand {
 		}
 	}
 	if r.enabled[kSecret] {
-		if st, e := matchKeyValue(s, i); e > 0 {
+		if st, e := matchKeyValue(s, i, kv); e > 0 {
 			pick(&best, cand{st, e, kSecret, builtinPrio[kSecret]})
 		}
 	}
@@ -233,7 +233,7 @@ var secretKeyWords = newWordSet(
 // inner capital) so that prose such as "Password: please reset it" is left
 // alone. A value never starts with '[' or '*', so labels and masks
 // ("********", "****er22") are not detected again.
-func matchKeyValue[T text](s T, i int) (int, int) {
+func matchKeyValue[T text](s T, i int, kv *kvMemo) (int, int) {
 	sep := s[i]
 	k := i
 	spaceBefore := at(s, k-1) == ' '
@@ -287,31 +287,64 @@ func matchKeyValue[T text](s T, i int) (int, int) {
 		return st, x
 	}
 	st := j
-	x := st
-	var digit, symbol, inner bool
-	for x < len(s) && x-st < MaxSecretLen {
-		c := s[x]
-		if c <= ' ' || c == '"' || c == '\'' || c == ',' || c == ';' || c == '&' || c == '<' || c == '>' || c == ')' || c == ']' || c == '}' || c == '(' || c == '[' || c == '{' {
-			break
-		}
-		switch {
-		case isDigit(c):
-			digit = true
-		case isUpper(c):
-			inner = inner || x > st
-		case isLower(c):
-		default:
-			symbol = true
-		}
-		x++
-	}
-	if x == st || s[st] == '[' || s[st] == '*' || x-st == MaxSecretLen {
+	x := valueEnd(kv, s, st)
+	if x == st || s[st] == '[' || s[st] == '*' || x-st >= MaxSecretLen {
 		return 0, 0 // empty, a label, a mask, or too long to be a credential
 	}
-	if sep == ':' && (x-st < 6 || !digit && !symbol && !inner) {
-		return 0, 0
+	if sep == ':' {
+		if x-st < 6 {
+			return 0, 0
+		}
+		var digit, symbol, inner bool
+		for k := st; k < x; k++ {
+			switch c := s[k]; {
+			case isDigit(c):
+				digit = true
+			case isUpper(c):
+				inner = inner || k > st
+			case isLower(c):
+			default:
+				symbol = true
+			}
+		}
+		if !digit && !symbol && !inner {
+			return 0, 0
+		}
 	}
 	return st, x
+}
+
+// kvMemo remembers the last stretch s[from:to] known to hold no value
+// delimiter; end tells whether to is the end of a value (a delimiter or
+// the end of s). Values that start inside the stretch are not scanned
+// again, so "password=password=..." costs linear time.
+type kvMemo struct {
+	from, to int
+	end      bool
+}
+
+// isValueDelim reports whether c ends an unquoted key=value value.
+func isValueDelim(c byte) bool {
+	return c <= ' ' || c == '"' || c == '\'' || c == ',' || c == ';' || c == '&' || c == '<' || c == '>' ||
+		c == ')' || c == ']' || c == '}' || c == '(' || c == '[' || c == '{'
+}
+
+// valueEnd returns the end of an unquoted key=value value at st: the
+// first delimiter at or after st or the end of s, or a position at least
+// MaxSecretLen past st when the value is longer.
+func valueEnd[T text](m *kvMemo, s T, st int) int {
+	x := st
+	if m.from <= st && st <= m.to {
+		if m.end {
+			return m.to
+		}
+		x = m.to
+	}
+	for limit := st + MaxSecretLen; x < len(s) && x < limit && !isValueDelim(s[x]); x++ {
+	}
+	m.from, m.to = st, x
+	m.end = x == len(s) || isValueDelim(s[x])
+	return x
 }
 
 // secretKey reports whether s[a:b] names a credential.
