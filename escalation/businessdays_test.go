@@ -68,7 +68,7 @@ func TestBusinessDays(t *testing.T) {
 				res("late", at(3, 5, 12, 0))},
 		},
 	}
-	end := at(3, 13, 0, 0)
+	end := at(3, 10, 12, 0)
 	for _, tc := range tests {
 		for cut, ends := range cutsAround(tc.events[0].At, end, tc.events, tc.want) {
 			if got := run(t, p, tc.events, ends, l); !slices.Equal(got, tc.want) {
