@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/slakit/slakit/escalation"
+	"github.com/slakit/slakit/priority"
 	"github.com/slakit/slakit/sla"
 )
 
@@ -52,4 +53,32 @@ func BenchmarkNext(b *testing.B) {
 			b.Fatal("no next level")
 		}
 	}
+}
+
+// BenchmarkRetargeted is Fired and Next on a clock whose target changed
+// twice (8h, 2h at Mon 10:00, 8h at Mon 10:20), when nothing fires: every
+// level is resolved across the three targets.
+func BenchmarkRetargeted(b *testing.B) {
+	l, _, _ := benchSetup(b)
+	p := prioPolicy(desk(b), map[priority.Priority]sla.Target{
+		3: {Metric: sla.Resolution, Within: 8 * time.Hour}, 1: {Metric: sla.Resolution, Within: 2 * time.Hour}})
+	events := []sla.Event{created(at(3, 2, 9, 0)), reprio(at(3, 2, 10, 0), 1), reprio(at(3, 2, 10, 20), 3)}
+	now := at(3, 2, 14, 0)
+	c := clock(b, p, events, now, sla.Resolution)
+	b.Run("Fired", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if l.Fired(c, now.Add(-time.Minute), now) != nil {
+				b.Fatal("fired")
+			}
+		}
+	})
+	b.Run("Next", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, _, ok := l.Next(c, now); !ok {
+				b.Fatal("no next level")
+			}
+		}
+	})
 }
