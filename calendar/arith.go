@@ -205,8 +205,13 @@ func (c *Calendar) subIn(seg segment, a civ, d *time.Duration) (bool, time.Time)
 // dates that have open time, and keep the wall-clock time of day; if that
 // time is not open on the landing date (or does not exist there, in a DST
 // gap), the answer is the next opening after it. AddDays(t, 0) is
-// NextOpen(t). For n < 0 the dates move backwards by the same rule. The
-// result is in the calendar's location.
+// NextOpen(t). For n < 0 the dates move backwards by the same rule. A date
+// counts only if it has open time: one whose spans all fall in a DST gap,
+// or a date the zone skips, does not. |n| is capped at 2^36 open days
+// (about 188 million years). The result is in the calendar's location.
+//
+// AddDays skips whole weeks in O(1) between exception dates and zone
+// transitions.
 func (c *Calendar) AddDays(t time.Time, n int) time.Time {
 	s := c.NextOpen(t)
 	if n == 0 {
@@ -228,8 +233,14 @@ func zoneOffset(t time.Time) int {
 	return off
 }
 
+// maxDays bounds AddDays: about 188 million years, past which no calendar
+// question makes sense and the arithmetic would leave time.Time's range.
+const maxDays = 1 << 36
+
 // moveOpenDays moves n dates (n != 0) from civil day d over dates with open
-// time, skipping regular weeks in O(1).
+// time. Whole weeks are skipped in O(1) up to the next exception or zone
+// transition; dates near a transition are checked in real time, since a date
+// whose spans all fall in a DST gap (or a date the zone skips) has none.
 func (c *Calendar) moveOpenDays(d int64, n int) int64 {
 	var perWeek int64
 	for _, t := range c.dayTotal {
@@ -237,32 +248,74 @@ func (c *Calendar) moveOpenDays(d int64, n int) int64 {
 			perWeek++
 		}
 	}
-	k := int64(n)
-	step := int64(1)
+	k, step := int64(n), int64(1)
 	if k < 0 {
-		k, step = -k, -1
+		k, step = -(k + 1), -1 // -(k+1) cannot overflow; the 1 is added back below
+		k = min(k, maxDays-1) + 1
 	}
-	e := &c.exc
+	k = min(k, maxDays)
 	for k > 0 {
-		// Skip whole weeks while no exception lies within the next few.
 		if k > perWeek {
-			weeks := (k - 1) / perWeek
-			lo, hi := d+1, d+7*weeks+1
-			if step < 0 {
-				lo, hi = d-7*weeks, d
-			}
-			if e.search(lo) == e.search(hi) {
+			weeks := min((k-1)/perWeek, c.regularDays(d, step)/7)
+			if weeks > 0 {
 				d += step * 7 * weeks
 				k -= weeks * perWeek
 				continue
 			}
 		}
 		d += step
-		if _, tot := c.spansOn(d); tot > 0 {
+		if c.dayOpen(d) {
 			k--
 		}
 	}
 	return d
+}
+
+// regularDays returns how many dates after d (before d when step < 0) are
+// regular: neither an exception nor within a day of a zone transition.
+func (c *Calendar) regularDays(d, step int64) int64 {
+	e := &c.exc
+	var seg segment
+	if c.gapRisk {
+		seg = c.segment(d * secondsPerDay)
+	} else {
+		seg = segment{math.MinInt64, math.MaxInt64, 0} // transitions are no obstacle
+	}
+	if step > 0 {
+		avail := int64(farFuture)
+		if i := e.search(d + 1); i < len(e.days) {
+			avail = e.days[i] - d - 1
+		}
+		if seg.end != math.MaxInt64 {
+			avail = min(avail, floorDiv(seg.end, secondsPerDay)-d-2)
+		}
+		return max(avail, 0)
+	}
+	avail := int64(farFuture)
+	if i := e.search(d) - 1; i >= 0 {
+		avail = d - 1 - e.days[i]
+	}
+	if seg.start != math.MinInt64 {
+		avail = min(avail, d-floorDiv(seg.start, secondsPerDay)-2)
+	}
+	return max(avail, 0)
+}
+
+// dayOpen reports whether civil day n has open time: spans, and, near a zone
+// transition, spans that the wall clock actually shows.
+func (c *Calendar) dayOpen(n int64) bool {
+	if _, tot := c.spansOn(n); tot == 0 {
+		return false
+	}
+	if !c.gapRisk {
+		return true
+	}
+	const margin = 2 * secondsPerDay // more than any UTC offset
+	sec := n * secondsPerDay
+	if seg := c.segment(sec - margin); seg.end > sec+margin {
+		return true
+	}
+	return c.Between(c.resolve(civ{n, 0}), c.resolve(civ{n + 1, 0})) > 0
 }
 
 // resolve returns the earliest instant whose wall-clock time is a, or, when a

@@ -24,6 +24,7 @@ type Calendar struct {
 	cum       [15]time.Duration // cum[i] = open time of weekdays 0..i-1 repeated over two weeks
 	always    bool              // 24x7 with no exceptions: open time is real time
 	full      bool              // every weekday is open 00:00-24:00
+	gapRisk   bool              // some day's spans fit inside one of the zone's forward jumps
 
 	exc  exceptions
 	zone zoneTable
@@ -139,6 +140,7 @@ func New(loc *time.Location, week Week, opts ...Option) (*Calendar, error) {
 	c.always = c.full && len(exc.days) == 0
 	if !c.always {
 		c.zone = buildZoneTable(loc)
+		c.gapRisk = c.fitsInGap(c.zone.maxJump())
 	}
 	return c, nil
 }
@@ -172,6 +174,26 @@ func (c *Calendar) Week() Week {
 		w[d] = slices.Clone(c.week[d])
 	}
 	return w
+}
+
+// fitsInGap reports whether the spans of some weekday or exception date lie
+// within a stretch of wall-clock time as long as jump, so that a forward
+// zone transition could leave that date without open time.
+func (c *Calendar) fitsInGap(jump time.Duration) bool {
+	fits := func(spans []Span) bool {
+		return len(spans) > 0 && spans[len(spans)-1].End-spans[0].Start <= jump
+	}
+	for _, spans := range c.week {
+		if fits(spans) {
+			return true
+		}
+	}
+	for _, spans := range c.exc.spans {
+		if fits(spans) {
+			return true
+		}
+	}
+	return false
 }
 
 // checkSpans validates one day's spans and returns them sorted and merged.

@@ -64,6 +64,16 @@ func buildZoneTable(loc *time.Location) zoneTable {
 	return zt
 }
 
+// maxJump returns the largest forward jump of the wall clock at a transition
+// in the table (a DST gap is an hour; Samoa skipped a whole day in 2011).
+func (zt *zoneTable) maxJump() time.Duration {
+	var m int64
+	for i := 1; i < len(zt.segs); i++ {
+		m = max(m, zt.segs[i].off-zt.segs[i-1].off)
+	}
+	return time.Duration(m) * time.Second
+}
+
 // lookupSegment asks the time package for the segment holding sec.
 func lookupSegment(loc *time.Location, sec int64) segment {
 	t := time.Unix(sec, 0).In(loc)
