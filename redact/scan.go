@@ -173,7 +173,7 @@ func eqMask(x uint64, b byte) uint64 {
 
 // skipPlainRun returns the index of the first byte at or after i, where
 // s[i-1] is a space, that is not a lower-case ASCII letter or a space, or
-// that is a 'b' or an "eyJ" starting a word; it looks at eight bytes at a time
+// that is a 'b' starting a word (or perhaps another byte after that 'b'); it looks at eight bytes at a time
 // and stops early near the end of s. The scan stops at every such byte,
 // so skipping the others changes nothing but the time.
 func skipPlainRun[T text](s T, i int) int {
@@ -190,10 +190,10 @@ func skipPlainRun[T text](s T, i int) int {
 			starts |= 0x80
 		}
 		stop := (^(lowerM | space) | x) & high
-		// An 'e' matters only before "yJ" (a JWT); the bytes past the
-		// end of x count as a match.
-		eyJ := eqMask(x, 'e') & (eqMask(x, 'y')>>8 | 0x80<<56) & (eqMask(x, 'J')>>16 | 0x8080<<48)
-		stop |= (eqMask(x, 'b') | eyJ) & starts
+		// 'b' bytes, and perhaps some bytes above one: a false stop only
+		// costs time. (The 'J' of a JWT's "eyJ" is a capital: a stop.)
+		tb := x ^ (ones * 'b')
+		stop |= (tb - ones) &^ tb & starts
 		if stop != 0 {
 			return i + bits.TrailingZeros64(stop)>>3
 		}
@@ -268,7 +268,15 @@ func scan[T text](r *Redactor, s T, out []cand) []cand {
 		}
 		w := f&cWord != 0
 		if w && i > 0 && wordTab[s[i-1]] {
-			// Inside a word (a match ended in it): nothing starts here.
+			// Inside a word: only a JWT ("eyJ") starts here, when
+			// skipPlainRun stopped at its 'J'.
+			if c == 'J' && i >= 2 && s[i-1] == 'y' && s[i-2] == 'e' && !wordTab[at(s, i-3)] && r.enabled[kSecret] {
+				if e := matchJWT(s, i-2); e > 0 {
+					out = push(out, cand{i - 2, e, kSecret, builtinPrio[kSecret]})
+					i = e
+					continue
+				}
+			}
 			for i++; i < n && wordTab[s[i]]; i++ {
 			}
 			continue
