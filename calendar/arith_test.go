@@ -407,6 +407,44 @@ func TestFractionalSpans(t *testing.T) {
 	}
 }
 
+// TestCenturies checks Add and Between over spans whose real length does
+// not fit in a time.Duration although their open time does. The expected
+// values come from summing Between over 50-year pieces.
+func TestCenturies(t *testing.T) {
+	d := time.Duration(290 * 365 * 24 * int64(time.Hour))
+	pieces := func(c *calendar.Calendar, a, b time.Time) time.Duration {
+		var sum time.Duration
+		for a.Before(b) {
+			n := a.AddDate(50, 0, 0)
+			if n.After(b) {
+				n = b
+			}
+			sum += c.Between(a, n)
+			a = n
+		}
+		return sum
+	}
+	office := calOf(t, "UTC", "Mon-Fri 09:00-17:00", calendar.WithHolidays(us.Holidays...))
+	a := time.Date(1680, 1, 1, 0, 0, 0, 0, time.UTC)
+	u := office.Add(a, d)
+	if got := office.Between(a, u); got != d || pieces(office, a, u) != d {
+		t.Errorf("Between(%v, Add(.., 290y) = %v) = %v, by pieces %v, want %v", a, u, got, pieces(office, a, u), d)
+	}
+	allWeek := calOf(t, "UTC", "Mon-Sun 00:00-24:00", calendar.WithHolidays(us.Holidays...))
+	b := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	v := allWeek.Add(b, -d)
+	if got := allWeek.Between(v, b); got != d || pieces(allWeek, v, b) != d {
+		t.Errorf("Between(Add(%v, -290y) = %v, ..) = %v, by pieces %v, want %v", b, v, got, pieces(allWeek, v, b), d)
+	}
+	// Found by FuzzAddBetween: counting back almost 292 years from 2262.
+	kolkata := calOf(t, "Asia/Kolkata", "Mon-Sun 00:00-24:00", calendar.WithHolidays(us.Holidays...),
+		calendar.WithClosed(calendar.Date{Year: 2026, Month: 3, Day: 11}))
+	end, back := time.Unix(0, 9223372036854775725), time.Duration(-9223372036854775739)
+	if w := kolkata.Add(end, back); kolkata.Between(w, end) != -back {
+		t.Errorf("Between(Add(%v, %v) = %v, t) = %v want %v", end, back, w, kolkata.Between(w, end), -back)
+	}
+}
+
 // TestNewCopiesInputs checks that changing the caller's week or spans after
 // New does not change the calendar.
 func TestNewCopiesInputs(t *testing.T) {
