@@ -98,13 +98,23 @@ type evaluator struct {
 	cycles  [numMetrics]int
 
 	// rets holds the retargets, allocated at the first one: a region of
-	// nchange entries per metric (each PriorityChanged event adds at most
-	// one per metric), filled in order, so the entries of each clock are
-	// contiguous and the clocks in cycle order; rnext is the next free
-	// entry of each region.
+	// nchange entries per metric that has targets (each PriorityChanged
+	// event adds at most one per metric), filled in order, so the entries
+	// of each clock are contiguous and the clocks in cycle order; rnext is
+	// the next free entry of each region.
 	rets    []Retarget
 	nchange int
 	rnext   [numMetrics]int
+	nret    [numMetrics]int // entries in each region
+
+	// last is the last open time measured on the business calendar: the
+	// clocks of a ticket often close a segment over the same stretch (a
+	// solve stops them all at once), and the calendar is the costly part.
+	last struct {
+		a, b int64
+		d    time.Duration
+		ok   bool
+	}
 
 	prio    priority.Priority
 	tt      targetTable // the targets at prio
@@ -218,7 +228,7 @@ func (ev *evaluator) run(p *Policy, events []Event, now time.Time) Report {
 		w := &ev.work[i]
 		if w.running && !w.paused {
 			c := &ev.clocks[i]
-			ev.segs = append(ev.segs, tseg{i, seg{w.runStart, nowNS, c.cc.between(c.cc.at(w.runStart), now)}})
+			ev.segs = append(ev.segs, tseg{i, seg{w.runStart, nowNS, ev.between(c.cc, w.runStart, now)}})
 			w.nseg++
 		}
 	}
@@ -261,11 +271,25 @@ func (ev *evaluator) closeSeg(i int, t time.Time) {
 	if w.runStart >= tn {
 		return
 	}
-	cc := ev.clocks[i].cc
-	d := cc.between(cc.at(w.runStart), t)
+	d := ev.between(ev.clocks[i].cc, w.runStart, t)
 	ev.segs = append(ev.segs, tseg{i, seg{w.runStart, tn, d}})
 	w.counted += d
 	w.nseg++
+}
+
+// between is cc.between(at(a), b), remembering the last answer on the
+// business calendar.
+func (ev *evaluator) between(cc clockCal, a int64, b time.Time) time.Duration {
+	if cc.real {
+		return b.Sub(cc.at(a))
+	}
+	bn := b.UnixNano()
+	if l := &ev.last; l.ok && l.a == a && l.b == bn {
+		return l.d
+	}
+	d := cc.cal.Between(cc.at(a), b)
+	ev.last.a, ev.last.b, ev.last.d, ev.last.ok = a, bn, d, true
+	return d
 }
 
 // setStatus moves the ticket to status s at t, pausing and resuming clocks.
@@ -312,13 +336,18 @@ func (ev *evaluator) retarget(pr priority.Priority, t time.Time) {
 // record appends r to the retargets of clock i of metric mi.
 func (ev *evaluator) record(i, mi int, r Retarget) {
 	if ev.rets == nil {
-		ev.rets = make([]Retarget, ev.nchange*numMetrics)
+		n := 0
 		for m := range numMetrics {
-			ev.rnext[m] = m * ev.nchange
+			ev.rnext[m] = n
+			if ev.used[m] {
+				n += ev.nchange
+			}
 		}
+		ev.rets = make([]Retarget, n)
 	}
 	ev.rets[ev.rnext[mi]] = r
 	ev.rnext[mi]++
+	ev.nret[mi]++
 	ev.work[i].nret++
 }
 
@@ -332,7 +361,7 @@ func (ev *evaluator) breachedBy(i int, t time.Time) bool {
 		}
 	}
 	if w := &ev.work[i]; !w.paused && w.runStart < t.UnixNano() {
-		x.feed(c.cc, seg{w.runStart, t.UnixNano(), c.cc.between(c.cc.at(w.runStart), t)})
+		x.feed(c.cc, seg{w.runStart, t.UnixNano(), ev.between(c.cc, w.runStart, t)})
 	}
 	return x.hit
 }
@@ -399,7 +428,7 @@ func (ev *evaluator) finish(events []Event, now time.Time) []Clock {
 		if mi > 0 {
 			first = ev.end[mi-1]
 		}
-		ret := mi * ev.nchange
+		ret := ev.rnext[mi] - ev.nret[mi]
 		for i := first; i < ev.end[mi]; i++ {
 			c, w := &ev.clocks[i], &ev.work[i]
 			segs := all[start:w.nseg:w.nseg]
