@@ -426,38 +426,44 @@ func newWordSet(words ...string) (ws wordSet) {
 // labelBefore reports whether the word before position i, skipping a few
 // separators and an optional word such as "number", is one of labels or
 // ends in '_' or '-' followed by one of them ("mobile_phone"). It looks
-// back at most 48 bytes and never across a line feed.
+// back at most 48 bytes and never across a line feed. Words are runs of
+// letters, '_', '-', '#' and non-ASCII bytes of at most 24 bytes.
 func labelBefore[T text](s T, i int, labels *wordSet) bool {
 	j := skipSepsBack(s, i)
-	if j == 0 {
-		return false
+	if labelEndsAt(s, j, labels) {
+		return true
 	}
-	last := lower(s[j-1])
-	if labels.byLast[last] == nil && numberWords.byLast[last] == nil {
-		return false
-	}
-	ws, we := wordBack(s, j)
-	if ws == we {
-		return false
-	}
-	if wordIn(s, ws, we, &numberWords) {
-		j = skipSepsBack(s, ws)
-		ws, we = wordBack(s, j)
-		if ws == we {
-			return false
+	for _, w := range numberWords.byLast[lower(at(s, j-1))] {
+		k := j - len(w)
+		if k >= 0 && foldEq(s, k, w) && !isLabelByte(at(s, k-1)) {
+			return labelEndsAt(s, skipSepsBack(s, k), labels)
 		}
 	}
-	for _, l := range labels.byLast[lower(s[we-1])] {
-		if we-ws < len(l) {
+	return false
+}
+
+// isLabelByte reports whether c belongs to a word for labelBefore.
+func isLabelByte(c byte) bool {
+	return isUpper(c) || isLower(c) || c == '_' || c == '-' || c >= 0x80 || c == '#'
+}
+
+// labelEndsAt reports whether the word ending at j (see labelBefore) is
+// one of labels or ends in '_' or '-' and one of them.
+func labelEndsAt[T text](s T, j int, labels *wordSet) bool {
+	for _, l := range labels.byLast[lower(at(s, j-1))] {
+		k := j - len(l)
+		if k < 0 || !foldEq(s, k, l) {
 			continue
 		}
-		k := we - len(l)
-		if !foldEq(s, k, l) {
+		if p := at(s, k-1); isLabelByte(p) && p != '_' && p != '-' {
 			continue
 		}
-		if k == ws || s[k-1] == '_' || s[k-1] == '-' {
-			return true
+		// The whole word must be at most 24 bytes.
+		ws := k
+		for ws > 0 && j-ws < 24 && isLabelByte(s[ws-1]) {
+			ws--
 		}
+		return ws == 0 || j-ws < 24
 	}
 	return false
 }
@@ -475,23 +481,6 @@ func skipSepsBack[T text](s T, i int) int {
 		break
 	}
 	return i
-}
-
-// wordBack returns the word (letters, '_', '-', non-ASCII bytes) ending at
-// j, at most 24 bytes; an empty range if there is none.
-func wordBack[T text](s T, j int) (int, int) {
-	k := j
-	for k > 0 && j-k < 24 {
-		c := s[k-1]
-		if !(isUpper(c) || isLower(c) || c == '_' || c == '-' || c >= 0x80 || c == '#') {
-			break
-		}
-		k--
-	}
-	if k > 0 && j-k == 24 {
-		return j, j
-	}
-	return k, j
 }
 
 func wordIn[T text](s T, ws, we int, words *wordSet) bool {

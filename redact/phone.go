@@ -249,11 +249,11 @@ func matchLabelled[T text](s T, i int) int {
 			break
 		}
 	}
-	if d < 7 {
+	if d < 7 || !labelBefore(s, i, &phoneLabels) {
 		return 0
 	}
 	end, digits, _, date := phoneRun(s, i, false)
-	if date || digits < 7 || digits > 15 || !phoneRightOK(s, end) || !labelBefore(s, i, &phoneLabels) {
+	if date || digits < 7 || digits > 15 || !phoneRightOK(s, end) {
 		return 0
 	}
 	return end
