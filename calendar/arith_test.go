@@ -445,6 +445,33 @@ func TestCenturies(t *testing.T) {
 	}
 }
 
+// TestWeekAndDuration checks Calendar.Week (merged, sorted, a copy) and
+// Interval.Duration.
+func TestWeekAndDuration(t *testing.T) {
+	ny := zone(t, "America/New_York")
+	given := calendar.Week{1: {{Start: clk(13, 0), End: clk(17, 0)}, {Start: clk(9, 0), End: clk(13, 0)}}, 2: {{Start: clk(14, 0), End: clk(15, 0)}, {Start: clk(9, 0), End: clk(10, 0)}}}
+	c, err := calendar.New(ny, given)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := c.Week()
+	if got, want := w.String(), "Mon 09:00-17:00; Tue 09:00-10:00,14:00-15:00"; got != want {
+		t.Errorf("Week() = %q want %q", got, want)
+	}
+	w[1][0].End = clk(10, 0)
+	if got := c.Week()[1][0].End; got != clk(17, 0) {
+		t.Errorf("changing Week()'s result changed the calendar: Monday ends at %v", got)
+	}
+	if got := calendar.AlwaysOpen(ny).Week().String(); got != "Mon-Sun 00:00-24:00" {
+		t.Errorf("AlwaysOpen.Week() = %q", got)
+	}
+	// Across fall-back, 01:00 EDT to 01:00 EST is one real hour.
+	iv := calendar.Interval{Start: rfc(t, "2026-11-01T01:00:00-04:00"), End: rfc(t, "2026-11-01T01:00:00-05:00")}
+	if got := iv.Duration(); got != time.Hour {
+		t.Errorf("%v.Duration() = %v want 1h", iv, got)
+	}
+}
+
 // TestNewCopiesInputs checks that changing the caller's week or spans after
 // New does not change the calendar.
 func TestNewCopiesInputs(t *testing.T) {

@@ -498,6 +498,50 @@ func TestEngineMatchesReferenceAroundTransitions(t *testing.T) {
 	}
 }
 
+// TestEngineMatchesReferenceFarFuture repeats the comparison where the zone
+// data has no explicit transitions left and Go extends the zone's rule
+// (after 2037), around the transitions of 2041 and 2100 and around New Year
+// 2041, where time.Time.ZoneBounds is irregular for some zones.
+func TestEngineMatchesReferenceFarFuture(t *testing.T) {
+	weeks := []string{
+		"Mon-Sun 00:00-24:00",
+		"Mon-Sun 01:00-04:00",
+	}
+	for zi, loc := range refZones {
+		var points []time.Time
+		for _, y := range []int{2041, 2100} {
+			for t0 := time.Date(y, 1, 1, 0, 0, 0, 0, loc); ; {
+				_, end := t0.ZoneBounds()
+				if end.IsZero() || end.Year() > y || !end.After(t0) {
+					break
+				}
+				points = append(points, end)
+				t0 = end
+			}
+		}
+		points = append(points, time.Date(2041, 1, 1, 0, 0, 0, 0, loc))
+		for _, spec := range weeks {
+			week, err := calendar.ParseWeek(spec)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// A closed date keeps the 24x7 week off the always-open path.
+			s := refSpec{loc: loc, week: week, closed: []calendar.Date{{Year: 2041, Month: 6, Day: 15}}}
+			c, err := s.engine()
+			if err != nil {
+				t.Fatalf("New(%s): %v", s, err)
+			}
+			m := s.model()
+			for _, p := range points {
+				l := p.In(loc)
+				w := m.window(time.Date(l.Year(), l.Month(), l.Day()-1, 0, 0, 0, 0, loc), 3)
+				compareWindow(t, refZoneNames[zi]+" "+spec, c, w, w.at(12*60), w.at(48*60), time.Hour,
+					[]time.Duration{30 * time.Minute, 5 * time.Hour})
+			}
+		}
+	}
+}
+
 // compareWindow checks IsOpen, NextOpen, NextClose, Between, Add (both
 // signs), AddDays and Intervals at every step in [from, to) against w. Each
 // check is skipped when the model's window cannot answer it. It returns
