@@ -385,6 +385,12 @@ func TestFindInContext(t *testing.T) {
 		// Reference numbers that end in a date are no national phone numbers.
 		{"Call 1 (888) 555-0123 option 3, then enter case 04-2026-11-23.", []string{"phone:1 (888) 555-0123"}},
 		{"Tel 030 1234 5678", []string{"phone:030 1234 5678"}},
+		// A label that names another number: the Japanese-looking case
+		// number and the Service Canada example SIN are no phone numbers.
+		{"neither is case 08-2026-1123.", nil},
+		{"SIN 046 454 286 (Canada)", nil},
+		{"Ticket #030 1234 5678, order no. 020 7946 0958", nil},
+		{"Tel 08-2026-1123, call 030 1234 5678", []string{"phone:08-2026-1123", "phone:030 1234 5678"}},
 		// File names with '@' are no addresses.
 		{"https://cdn.example.com/img/logo@2x.png?v=1.2.3", nil},
 		{"see icon@3x.webp and sprite@2x.svg", nil},

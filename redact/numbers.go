@@ -133,7 +133,9 @@ func numeric[T text](r *Redactor, s T, i int) cand {
 			end = matchNANP(s, i)
 		}
 		if s[i] == '0' && 2 <= g && g <= 5 && (sep || nx == '/') {
-			end = max(end, matchNational(s, i))
+			if ne := matchNational(s, i); ne > end && !labelBefore(s, i, &otherNumberLabels) {
+				end = ne
+			}
 		}
 		if g >= 7 || sep || nx == '(' || nx == ')' {
 			end = max(end, matchLabelled(s, i))
@@ -406,6 +408,10 @@ var phoneLabels = newWordSet(
 )
 
 var ssnLabels = newWordSet("ssn", "security", "socsec")
+
+// otherNumberLabels name numbers that have the shape of a national phone
+// number but are not one: "case 08-2026-1123", "SIN 046 454 286".
+var otherNumberLabels = newWordSet("case", "ticket", "order", "invoice", "ref", "reference", "booking", "tracking", "sin", "nhs", "id", "po")
 
 var numberWords = newWordSet("number", "no", "nr", "num", "n°", "nº", "numéro", "numero", "número", "nummer", "is")
 
