@@ -22,10 +22,8 @@ type ticket struct {
 	events   []sla.Event
 
 	// Replay state: what the scheduler persists per ticket.
-	checked   time.Time                    // the previous evaluation instant (the end of the last window)
-	wake      time.Time                    // when the scheduler will look again; zero: never
-	delivered map[string]bool              // "metric/cycle/level" already delivered
-	seen      map[string]priority.Priority // "metric/cycle" -> the clock's priority last time
+	checked time.Time // the previous evaluation instant (the end of the last window)
+	wake    time.Time // when the scheduler will look again; zero: never
 }
 
 // generate makes n tickets created during the day that starts at day, with
@@ -156,7 +154,7 @@ func replay(policy sla.Policy, ladders []*escalation.Ladder, tickets []*ticket, 
 	var res result
 	q := &wakeups{}
 	for i, t := range tickets {
-		t.checked, t.delivered, t.seen = time.Time{}, map[string]bool{}, map[string]priority.Priority{}
+		t.checked = time.Time{}
 		t.wake = ceilMinute(t.events[0].At)
 		heap.Push(q, wakeup{t.wake, i})
 	}
@@ -194,21 +192,10 @@ func visit(res *result, policy sla.Policy, ladders []*escalation.Ladder, t *tick
 			if c.Metric != l.Metric {
 				continue
 			}
-			// A priority change moves the levels of a running clock:
-			// look at the whole clock again and skip what was delivered
-			// (the escalation package's advice).
-			since := t.checked
-			key := fmt.Sprintf("%s/%d", c.Metric, c.Cycle)
-			if p, ok := t.seen[key]; ok && p != c.Priority {
-				since = time.Time{}
-			}
-			t.seen[key] = c.Priority
-			for _, x := range l.Crossings(c, since, now) {
-				k := fmt.Sprintf("%s/%s", key, x.Level.Name)
-				if t.delivered[k] {
-					continue
-				}
-				t.delivered[k] = true
+			// Consecutive windows (each since the previous now) return
+			// every level once per clock cycle, also across pauses and
+			// priority changes: no bookkeeping of what was delivered.
+			for _, x := range l.Crossings(c, t.checked, now) {
 				res.firings = append(res.firings, firing{t.id, c.Metric, c.Cycle, x.Level, x.At, now})
 				delivered = append(delivered, fmt.Sprintf("%s %s (crossed %s)", c.Metric, x.Level.Name, x.At.Format("15:04:05")))
 			}
