@@ -5,9 +5,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"slices"
 
+	"github.com/slakit/slakit/internal/jsonx"
 	"github.com/slakit/slakit/sla"
 )
 
@@ -92,15 +92,7 @@ func decodeStrict(data []byte, v any, keys ...string) error {
 	if err := checkKeys(data, keys); err != nil {
 		return err
 	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return err
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return errors.New("data after the JSON value")
-	}
-	return nil
+	return jsonx.DecodeStrict(data, v)
 }
 
 // MarshalJSON writes l in the form [ParseLadder] reads. It fails for a

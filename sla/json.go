@@ -1,11 +1,9 @@
 package sla
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"slices"
 	"strconv"
 	"time"
@@ -34,8 +32,8 @@ import (
 	"github.com/rickar/cal/v2/se"
 	"github.com/rickar/cal/v2/us"
 	"github.com/rickar/cal/v2/za"
-
 	"github.com/slakit/slakit/calendar"
+	"github.com/slakit/slakit/internal/jsonx"
 	"github.com/slakit/slakit/priority"
 )
 
@@ -472,14 +470,4 @@ func (s State) MarshalText() ([]byte, error) {
 
 // decodeStrict decodes one JSON value into v, rejecting unknown fields and
 // trailing data.
-func decodeStrict(data []byte, v any) error {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return err
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return errors.New("trailing data after the JSON value")
-	}
-	return nil
-}
+func decodeStrict(data []byte, v any) error { return jsonx.DecodeStrict(data, v) }
