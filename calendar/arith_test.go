@@ -2,6 +2,7 @@ package calendar_test
 
 import (
 	"errors"
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -442,6 +443,40 @@ func TestCenturies(t *testing.T) {
 	end, back := time.Unix(0, 9223372036854775725), time.Duration(-9223372036854775739)
 	if w := kolkata.Add(end, back); kolkata.Between(w, end) != -back {
 		t.Errorf("Between(Add(%v, %v) = %v, t) = %v want %v", end, back, w, kolkata.Between(w, end), -back)
+	}
+}
+
+// TestAddDaysHuge checks that AddDays returns promptly for any n, never
+// moves against n, and caps |n| at 2^36 open days, as documented.
+func TestAddDaysHuge(t *testing.T) {
+	c := nyOffice(t)
+	a := rfc(t, "2026-03-09T10:00:00-04:00")
+	capped := c.AddDays(a, 1<<36)
+	prev := c.AddDays(a, 1<<30)
+	if !capped.After(prev) {
+		t.Errorf("AddDays(t, 1<<36) = %v not after AddDays(t, 1<<30) = %v", capped, prev)
+	}
+	for _, n := range []int{1<<36 + 1, 1 << 40, 1 << 48, 1 << 60, math.MaxInt} {
+		if got := c.AddDays(a, n); !got.Equal(capped) {
+			t.Errorf("AddDays(t, %d) = %v want the cap AddDays(t, 1<<36) = %v", n, got, capped)
+		}
+	}
+	capped = c.AddDays(a, -(1 << 36))
+	if prev := c.AddDays(a, -(1 << 30)); !capped.Before(prev) {
+		t.Errorf("AddDays(t, -1<<36) = %v not before AddDays(t, -1<<30) = %v", capped, prev)
+	}
+	for _, n := range []int{-(1 << 40), -(1 << 60), math.MinInt} {
+		if got := c.AddDays(a, n); !got.Equal(capped) {
+			t.Errorf("AddDays(t, %d) = %v want the cap AddDays(t, -1<<36) = %v", n, got, capped)
+		}
+	}
+	// 52 weeks of 5 days minus the 11 observed holidays from Mon 9 Mar
+	// 2026 to Mon 8 Mar 2027: Memorial, Juneteenth, Independence (Jul 3),
+	// Labor, Columbus, Veterans, Thanksgiving, Christmas 2026, New Year,
+	// MLK and Presidents' Day 2027. 260 - 11 = 249 open days later is Mon 8
+	// Mar 2027 at 10:00.
+	if got, want := c.AddDays(a, 249), rfc(t, "2027-03-08T10:00:00-05:00"); !got.Equal(want) {
+		t.Errorf("AddDays(t, 249) = %v want %v", got, want)
 	}
 }
 

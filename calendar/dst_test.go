@@ -350,6 +350,12 @@ func TestDSTAddDays(t *testing.T) {
 		{"across spring-forward, 12:00 stays 12:00", ny, "2026-03-07T12:00:00-05:00", 2, "2026-03-09T12:00:00-04:00"},
 		{"back across spring-forward", ny, "2026-03-09T12:00:00-04:00", -2, "2026-03-07T12:00:00-05:00"},
 		{"Havana has no 00:30 on 8 Mar: 01:00 CDT", havana, "2026-03-07T00:30:00-05:00", 1, "2026-03-08T01:00:00-04:00"},
+		// Sunday 8 Mar's only span, 02:15-02:45, lies in the gap: the date has
+		// no open time and is not counted.
+		{"a date with open time only in the gap is skipped", calOf(t, "America/New_York", "Sat 09:00-17:00; Sun 02:15-02:45; Mon 09:00-17:00"),
+			"2026-03-07T10:00:00-05:00", 1, "2026-03-09T10:00:00-04:00"},
+		{"and skipped backwards", calOf(t, "America/New_York", "Sat 09:00-17:00; Sun 02:15-02:45; Mon 09:00-17:00"),
+			"2026-03-09T10:00:00-04:00", -1, "2026-03-07T10:00:00-05:00"},
 		// Sunday 1 Nov is open 00:00-01:20: 01:45 is closed; the next opening
 		// after the first 01:45 (EDT) is 01:00 EST, in the repeated hour.
 		{"the next opening after a closed fall-back time", calOf(t, "America/New_York", "Sat 00:00-24:00; Sun 00:00-01:20"),

@@ -176,7 +176,8 @@ var fuzzFixed = sync.OnceValue(func() []*calendar.Calendar {
 // moves in d's direction, and Between(t, Add(t, d)) == d for d >= 0,
 // Between(Add(t, d), t) == -d for d < 0, also when the two are centuries
 // apart (a business week of 40 hours turns 292 years of open time into
-// more than 1200 years of real time).
+// more than 1200 years of real time). AddDays with any n returns promptly
+// on n's side of NextOpen(t).
 func FuzzAddBetween(f *testing.F) {
 	f.Add(uint8(0), int64(1773064800000000000), int64(8*time.Hour))
 	f.Add(uint8(1), int64(0), int64(-1))
@@ -208,7 +209,10 @@ func FuzzAddBetween(f *testing.F) {
 		c.IsOpen(start)
 		c.NextOpen(start)
 		c.NextClose(start)
-		c.AddDays(start, int(d%1000))
+		o := c.NextOpen(start)
+		if r := c.AddDays(start, int(d)); (d > 0 && r.Before(o)) || (d < 0 && r.After(o)) {
+			t.Errorf("calendar %d: AddDays(%v, %d) = %v, on the wrong side of NextOpen = %v", sel, start, d, r, o)
+		}
 		c.Between(start, time.Unix(0, d))
 		for range c.Intervals(start, start.Add(30*24*time.Hour)) {
 		}
