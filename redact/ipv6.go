@@ -4,6 +4,16 @@ package redact
 // address containing that colon would start (at most four hex digits
 // back, since this is the address's first colon) and parses from there.
 func matchIPv6At[T text](s T, i int) (int, int) {
+	// Every address has a second colon right after this one or after
+	// one to four hex digits: "10:15" and "ORD:1234 " have none.
+	if k := i + 1; at(s, k) != ':' {
+		for k < len(s) && k-i <= 4 && isHex(s[k]) {
+			k++
+		}
+		if k == i+1 || at(s, k) != ':' {
+			return 0, 0
+		}
+	}
 	j := i
 	for j > 0 && i-j < 4 && isHex(s[j-1]) {
 		j--
