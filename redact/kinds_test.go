@@ -373,6 +373,11 @@ func TestFindInContext(t *testing.T) {
 		// A card number in a request path; versions after a product stay.
 		{"GET /v1/cards/4242424242424242/charges?limit=10 HTTP/1.1 200 1532ms", []string{"credit_card:4242424242424242"}},
 		{"Chrome/120.0.6099.109 and build/4242424242424241", nil}, // the second fails Luhn
+		// A card in one run after another number: lists of test cards.
+		{"Three in a row: 6011111111111117 6011000990139424 3566002020360505",
+			[]string{"credit_card:6011111111111117", "credit_card:6011000990139424", "credit_card:3566002020360505"}},
+		{"item 7 4242424242424242 and Visa 13 4222222222222", []string{"credit_card:4242424242424242", "credit_card:4222222222222"}},
+		{"IBAN DE89 3704 0044 0532 0130 00", []string{"iban:DE89 3704 0044 0532 0130 00"}},
 		// Extensions written right after the number.
 		{"alt (202)555-0145 or 202-555-0146x123.", []string{"phone:(202)555-0145", "phone:202-555-0146x123"}},
 		{"202-555-0146ext.5", []string{"phone:202-555-0146ext.5"}},

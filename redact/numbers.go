@@ -113,8 +113,15 @@ func numeric[T text](r *Redactor, s T, i int) cand {
 	}
 	// A number right after "digits and a space" continues a longer
 	// sequence of groups (an IBAN, a tracking number): only an IPv4
-	// address, in a list of them, may start there.
+	// address, in a list of them, may start there, and a card number in
+	// one run of 13 to 19 digits, which no grouping continues ("cards
+	// 4242424242424242 4000056655665556", "Visa 13 4222222222222").
 	if at(s, i-1) == ' ' && isDigit(at(s, i-2)) {
+		if g >= 13 && r.enabled[kCard] {
+			if e := matchCard(s, i); e > 0 {
+				pick(&best, cand{i, e, kCard, builtinPrio[kCard]})
+			}
+		}
 		return best
 	}
 	if r.enabled[kCard] && (g >= 13 || g == 4 && (nx == ' ' || nx == '-')) {
