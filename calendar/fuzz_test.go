@@ -56,9 +56,15 @@ func FuzzParseWeek(f *testing.F) {
 }
 
 // fuzzCals caches the calendars and models FuzzArithmetic builds, keyed by
-// zone and week seed: building a calendar expands two centuries of zone
-// transitions and holidays.
-var fuzzCals sync.Map // fuzzKey -> *fuzzCal
+// zone and seed: building a calendar expands two centuries of zone
+// transitions and holidays (about 0.6 MB). The cache holds at most
+// fuzzCacheSize calendars so that a long fuzzing run keeps its memory.
+var fuzzCals = struct {
+	sync.Mutex
+	m map[fuzzKey]*fuzzCal
+}{m: map[fuzzKey]*fuzzCal{}}
+
+const fuzzCacheSize = 64
 
 type fuzzKey struct {
 	zone uint8
@@ -69,32 +75,47 @@ type fuzzCal struct {
 	spec  refSpec
 	c     *calendar.Calendar
 	model *refModel
+	from  time.Time // closures and special hours fall in [from, from+40 days)
 }
 
+// fuzzCalendar builds the calendar for a zone and a seed: a random week
+// (randWeek), and for three seeds in four random holidays, closed dates and
+// special hours (randSpec) in the 40 days from a date in 2020-2031 that the
+// seed also picks.
 func fuzzCalendar(t *testing.T, zone uint8, seed uint16) *fuzzCal {
 	k := fuzzKey{zone % uint8(len(refZones)), seed}
-	if v, ok := fuzzCals.Load(k); ok {
-		return v.(*fuzzCal)
+	fuzzCals.Lock()
+	defer fuzzCals.Unlock()
+	if fc, ok := fuzzCals.m[k]; ok {
+		return fc
 	}
 	r := rand.New(rand.NewPCG(uint64(seed), 77))
-	s := refSpec{loc: refZones[k.zone], week: randWeek(r)}
-	if seed%2 == 0 {
-		s.holidays = us.Holidays
+	from := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(seed)*97%(12*365))
+	s := refSpec{week: randWeek(r)}
+	if seed%4 != 0 {
+		s = randSpec(r, from, 40)
 	}
+	s.loc = refZones[k.zone]
 	c, err := s.engine()
 	if err != nil {
 		t.Fatalf("New(%s): %v", s, err)
 	}
-	fc := &fuzzCal{spec: s, c: c, model: s.model()}
-	fuzzCals.Store(k, fc)
+	fc := &fuzzCal{spec: s, c: c, model: s.model(), from: from}
+	if len(fuzzCals.m) >= fuzzCacheSize {
+		for old := range fuzzCals.m { // evict one, whichever the map yields
+			delete(fuzzCals.m, old)
+			break
+		}
+	}
+	fuzzCals.m[k] = fc
 	return fc
 }
 
 // FuzzArithmetic checks the engine against the brute-force model on a
-// four-day window: the fuzzer picks the zone, the week (a seed for
-// randWeek), the window's start (minutes in 2020-2031, drawn near the
-// zone's transitions when transition is odd), the instant in the window
-// and the duration.
+// four-day window: the fuzzer picks the zone, the calendar (a seed for
+// fuzzCalendar), the window's start (minutes into the calendar's 40 days of
+// exceptions, or just before the zone's next transition when transition is
+// odd), the instant in the window, the duration and AddDays' n.
 func FuzzArithmetic(f *testing.F) {
 	f.Add(uint8(0), uint16(1), uint32(0), uint16(0), int32(60), uint8(1))
 	f.Add(uint8(2), uint16(7), uint32(123456), uint16(500), int32(-300), uint8(0))
@@ -103,7 +124,7 @@ func FuzzArithmetic(f *testing.F) {
 	f.Fuzz(func(t *testing.T, zone uint8, seed uint16, startMin uint32, at uint16, dMin int32, transition uint8) {
 		fc := fuzzCalendar(t, zone, seed)
 		const days = 4
-		from := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(startMin%(12*365*24*60)) * time.Minute)
+		from := fc.from.Add(time.Duration(startMin%(36*24*60)) * time.Minute)
 		if transition%2 == 1 {
 			if _, next := from.In(fc.spec.loc).ZoneBounds(); !next.IsZero() {
 				from = next.Add(-time.Duration(transition%48) * time.Hour)
