@@ -291,9 +291,19 @@ func scan[T text](r *Redactor, s T, out []cand) []cand {
 				}
 			}
 		case cDigit:
-			best = numeric(r, s, i)
+			best = none
+			if p := at(s, i-1); !(p == '.' || p == ':' && isDigit(at(s, i-2))) || !wordTab[at(s, i-2)] {
+				// Not the inner part of "2.3.1", "120.0.6099" or
+				// "10:30", which numeric would reject.
+				best = numeric(r, s, i)
+			}
 		case cUpper:
-			best = upperWord(r, s, i)
+			best = none
+			if c == 'A' || c == 'B' || isUpper(at(s, i+1)) {
+				// An AWS key ID, "Bearer"/"Basic" or an IBAN; not
+				// "Hello" or "Chrome".
+				best = upperWord(r, s, i)
+			}
 		default:
 			best = anchorAt(r, s, i, f, &st)
 		}
