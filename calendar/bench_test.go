@@ -219,3 +219,53 @@ func BenchmarkNew(b *testing.B) {
 		sinkBool = c.IsOpen(time.Time{})
 	}
 }
+
+// BenchmarkBetween20Years shows what Between costs over a long range: it
+// visits zone transitions and exception dates (40 and about 220 here), not
+// the 7,300 days.
+func BenchmarkBetween20Years(b *testing.B) {
+	ours, starts := nyOffice(b), benchStarts(b)
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		a := starts[i&63]
+		sinkDur = ours.Between(a, a.AddDate(20, 0, 0))
+		i++
+	}
+}
+
+// BenchmarkManyExceptions adds 2000h and measures two years on a calendar
+// with 600 closed dates and 100 dates of special hours in 2026-2028 besides
+// the US holidays: exception dates are visited one by one.
+func BenchmarkManyExceptions(b *testing.B) {
+	opts := []calendar.Option{calendar.WithHolidays(us.Holidays...)}
+	day := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := range 700 {
+		d := calendar.Date{Year: day.Year(), Month: day.Month(), Day: day.Day()}
+		if i%7 == 3 {
+			opts = append(opts, calendar.WithHours(d, calendar.Span{Start: 10 * time.Hour, End: 15 * time.Hour}))
+		} else {
+			opts = append(opts, calendar.WithClosed(d))
+		}
+		day = day.AddDate(0, 0, 1+i%2)
+	}
+	c := calOf(b, "America/New_York", "Mon-Fri 09:00-17:00", opts...)
+	starts := benchStarts(b)
+	b.Run("Add2000h", func(b *testing.B) {
+		b.ReportAllocs()
+		i := 0
+		for b.Loop() {
+			sinkTime = c.Add(starts[i&63], 2000*time.Hour)
+			i++
+		}
+	})
+	b.Run("Between2Years", func(b *testing.B) {
+		b.ReportAllocs()
+		i := 0
+		for b.Loop() {
+			a := starts[i&63]
+			sinkDur = c.Between(a, a.AddDate(2, 0, 0))
+			i++
+		}
+	})
+}

@@ -146,3 +146,28 @@ func ExampleCalendar_NextOpen() {
 	// Tue, 26 May 2026 09:00:00 EDT
 	// Tue, 26 May 2026 17:00:00 EDT
 }
+
+// Special hours on Christmas Eve: the desk closes at 13:00 on Thursday 24
+// December 2026, Christmas Day is a holiday, the weekend is closed.
+func ExampleWithHours() {
+	ny, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		panic(err)
+	}
+	week, err := calendar.ParseWeek("Mon-Fri 09:00-17:00")
+	if err != nil {
+		panic(err)
+	}
+	eve := calendar.Date{Year: 2026, Month: time.December, Day: 24}
+	c, err := calendar.New(ny, week,
+		calendar.WithHolidays(us.Holidays...),
+		calendar.WithHours(eve, calendar.Span{Start: 9 * time.Hour, End: 13 * time.Hour}),
+	)
+	if err != nil {
+		panic(err)
+	}
+	opened := time.Date(2026, time.December, 24, 12, 0, 0, 0, ny)
+	fmt.Println(c.Add(opened, 2*time.Hour).Format(time.RFC1123))
+	// Output:
+	// Mon, 28 Dec 2026 10:00:00 EST
+}
