@@ -151,6 +151,18 @@ func TestProperties(t *testing.T) {
 			if c.Add(a, -hi).After(c.Add(a, -lo)) {
 				fail("Add(%v, -%v) after Add(.., -%v)", a, hi, lo)
 			}
+			// Monotone in t: a later start is never due earlier, and the
+			// next opening of a later instant is never earlier.
+			early, late := a, b
+			if late.Before(early) {
+				early, late = late, early
+			}
+			if c.Add(early, d).After(c.Add(late, d)) || c.Add(early, -d).After(c.Add(late, -d)) {
+				fail("Add not monotone in t: Add(%v, ±%v) after Add(%v, ±%v)", early, d, late, d)
+			}
+			if c.NextOpen(early).After(c.NextOpen(late)) {
+				fail("NextOpen(%v) = %v after NextOpen(%v) = %v", early, c.NextOpen(early), late, c.NextOpen(late))
+			}
 			// Additivity and antisymmetry of Between.
 			if c.Between(a, b)+c.Between(b, x) != c.Between(a, x) {
 				fail("Between(%v,%v)=%v + Between(%v,%v)=%v != Between(%v,%v)=%v", a, b, c.Between(a, b), b, x, c.Between(b, x), a, x, c.Between(a, x))
