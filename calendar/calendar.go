@@ -99,8 +99,9 @@ var (
 // be given in any order; spans that touch are merged. New copies week.
 //
 // Building a calendar expands holiday rules and the zone's transitions over
-// the years 1900 to 2199, so it costs up to a few milliseconds: build a
-// calendar once and share it.
+// the years 1900 to 2199, so it costs a millisecond or more and a few
+// hundred kilobytes (with a country's holidays): build a calendar once and
+// share it.
 func New(loc *time.Location, week Week, opts ...Option) (*Calendar, error) {
 	if loc == nil {
 		return nil, ErrNilLocation
