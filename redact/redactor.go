@@ -32,8 +32,8 @@ const numBuiltin = len(builtinKinds)
 // simultaneous use by multiple goroutines. The zero value detects nothing
 // and redacts nothing; use [New].
 type Redactor struct {
-	cls     [256]uint16 // trigger classes per byte, see scan.go
-	swar    bool        // plain-text skipping 8 bytes at a time is exact, see scan.go
+	cls     [256]uint16     // trigger classes per byte, see scan.go
+	stop    [1 << 10]uint64 // bit p<<8|c: the scanner looks at c after p, see scan.go
 	enabled [numBuiltin]bool
 	ops     [numBuiltin]Operator
 	labels  [numBuiltin]string

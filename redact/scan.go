@@ -1,9 +1,6 @@
 package redact
 
-import (
-	"math/bits"
-	"unicode/utf8"
-)
+import "unicode/utf8"
 
 // This file holds the scanner: one pass over the text that looks only at
 // bytes which can begin or anchor a value (digits, capitals, '@', ':', '=',
@@ -56,7 +53,6 @@ const (
 	cSep                       // : and =: IPv6, key=value secrets, URL credentials
 	cDash                      // -: private key blocks
 	cCustom                    // first byte of a custom detector
-	cJWT                       // e: a JWT ("eyJ") at the start of a word
 	cWord                      // a word byte (wordTab); not a trigger by itself
 
 	cTrigger = cWord - 1 // every trigger class
@@ -108,9 +104,6 @@ func (r *Redactor) buildClasses() {
 		if wordTab[b] {
 			f |= cWord
 		}
-		if b == 'e' && on(kSecret) {
-			f |= cJWT
-		}
 		if isDigit(b) && (on(kPhone) || on(kCard) || on(kIPv4) || on(kSSN)) {
 			f |= cDigit
 		}
@@ -139,68 +132,32 @@ func (r *Redactor) buildClasses() {
 		}
 		r.cls[c] = f
 	}
-	// skipPlain knows the triggers among lower-case letters and the space:
-	// 'b' and 'e' at the start of a word. Other triggers there (a custom
-	// detector's Start) turn it off.
-	r.swar = true
-	for _, c := range []byte(" abcdefghijklmnopqrstuvwxyz") {
-		if r.cls[c]&cTrigger != 0 && c != 'b' && c != 'e' {
-			r.swar = false
+	// The stop table: the scanner looks at c after p only if c is a
+	// trigger that is no word byte, or one that begins a word, or the
+	// 'J' of a JWT's "eyJ" (checked in full by the scanner).
+	// Only two rows differ, after a word byte and after any other, and
+	// the row of 'y', which also holds the 'J'.
+	var afterWord, afterOther [4]uint64
+	for c := 0; c < 256; c++ {
+		f := r.cls[c]
+		if f&cTrigger == 0 {
+			continue
+		}
+		afterOther[c>>6] |= 1 << (c & 63)
+		if f&cWord == 0 {
+			afterWord[c>>6] |= 1 << (c & 63)
 		}
 	}
-}
-
-// SWAR constants: every byte 0x01, and every byte's high bit.
-const (
-	ones = 0x0101010101010101
-	high = 0x8080808080808080
-	low7 = 0x7f7f7f7f7f7f7f7f
-)
-
-// load8 returns s[i:i+8] as a little-endian word.
-func load8[T text](s T, i int) uint64 {
-	b := s[i : i+8]
-	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-}
-
-// eqMask returns the high bit of every byte of x equal to b (exact: no
-// carry crosses bytes).
-func eqMask(x uint64, b byte) uint64 {
-	t := x ^ (ones * uint64(b))
-	return ^((t&low7 + low7) | t) & high
-}
-
-// skipPlainRun returns the index of the first byte at or after i, where
-// s[i-1] is a space, that is not a lower-case ASCII letter or a space, or
-// that is a 'b' starting a word (or perhaps another byte after that 'b'); it looks at eight bytes at a time
-// and stops early near the end of s. The scan stops at every such byte,
-// so skipping the others changes nothing but the time.
-func skipPlainRun[T text](s T, i int) int {
-	prevWord := false
-	for len(s)-i >= 8 {
-		x := load8(s, i)
-		// Bytes 0x61-0x7a: at least 'a' and not above 'z'. A non-ASCII
-		// byte can carry into the bytes above it, but it is itself
-		// flagged, and only the lowest flagged byte is used.
-		lowerM := (x + ones*(0x80-'a')) &^ (x + ones*(0x80-'z'-1)) & high
-		space := eqMask(x, ' ')
-		starts := space << 8
-		if !prevWord {
-			starts |= 0x80
+	for p := 0; p < 256; p++ {
+		row := afterOther
+		if wordTab[p] {
+			row = afterWord
 		}
-		stop := (^(lowerM | space) | x) & high
-		// 'b' bytes, and perhaps some bytes above one: a false stop only
-		// costs time. (The 'J' of a JWT's "eyJ" is a capital: a stop.)
-		tb := x ^ (ones * 'b')
-		stop |= (tb - ones) &^ tb & starts
-		if stop != 0 {
-			return i + bits.TrailingZeros64(stop)>>3
+		if p == 'y' && r.enabled[kSecret] {
+			row['J'>>6] |= 1 << ('J' & 63)
 		}
-		i += 8
-		prevWord = x>>56 != ' '
+		copy(r.stop[p*4:], row[:])
 	}
-	return i
 }
 
 // better reports whether candidate a wins over an overlapping b.
@@ -243,61 +200,52 @@ var none = cand{kind: -1}
 
 // scan appends the matches in s to out.
 //
-// The loop stops only at trigger bytes that begin a word or are not word
-// bytes themselves; the rest of a word is skipped in a tight loop, because
-// no value starts inside a word.
+// The inner loop stops only where r.stop says so: at trigger bytes that
+// begin a word or are not word bytes themselves (no value starts inside a
+// word), and at the 'J' of "yJ". It costs one table look-up per byte, on
+// the byte and the one before it, with no other branch.
 func scan[T text](r *Redactor, s T, out []cand) []cand {
 	n := len(s)
-	cls := &r.cls
+	stop := &r.stop
 	st := scanState{pem: pemState{next: -2}}
 	i := 0
-	swar := r.swar
-	for i < n {
+	if n > 0 && stop[s[0]>>6]&(1<<(s[0]&63)) == 0 { // the byte before the text counts as 0
+		i = 1
+	}
+	for {
+		if i > 0 {
+			for i < n {
+				k := uint(s[i-1])<<8 | uint(s[i])
+				if stop[k>>6]&(1<<(k&63)) != 0 {
+					break
+				}
+				i++
+			}
+		}
+		if i >= n {
+			break
+		}
 		c := s[i]
-		f := cls[c]
-		if f&cTrigger == 0 {
-			i++
-			if f != 0 {
-				for i < n && wordTab[s[i]] {
-					i++
-				}
-			} else if c == ' ' && swar {
-				i = skipPlainRun(s, i)
-			}
-			continue
-		}
-		w := f&cWord != 0
-		if w && i > 0 && wordTab[s[i-1]] {
-			// Inside a word: only a JWT ("eyJ") starts here, when
-			// skipPlainRun stopped at its 'J'.
-			if c == 'J' && i >= 2 && s[i-1] == 'y' && s[i-2] == 'e' && !wordTab[at(s, i-3)] && r.enabled[kSecret] {
-				if e := matchJWT(s, i-2); e > 0 {
-					out = push(out, cand{i - 2, e, kSecret, builtinPrio[kSecret]})
-					i = e
-					continue
-				}
-			}
-			for i++; i < n && wordTab[s[i]]; i++ {
-			}
-			continue
-		}
+		f := r.cls[c]
 		var best cand
-		switch f &^ cWord {
-		case cJWT: // the most common case: a word starting with 'e'
+		switch {
+		case f&cWord != 0 && i > 0 && wordTab[s[i-1]]:
+			// Inside a word only a JWT starts, at the 'J' of "eyJ", or
+			// the text after a match that ended in the word.
 			best = none
-			if at(s, i+1) == 'y' && at(s, i+2) == 'J' {
-				if e := matchJWT(s, i); e > 0 {
-					best = cand{i, e, kSecret, builtinPrio[kSecret]}
+			if c == 'J' && i >= 2 && s[i-1] == 'y' && s[i-2] == 'e' && !wordTab[at(s, i-3)] {
+				if e := matchJWT(s, i-2); e > 0 {
+					best = cand{i - 2, e, kSecret, builtinPrio[kSecret]}
 				}
 			}
-		case cDigit:
+		case f&^cWord == cDigit:
 			best = none
 			if p := at(s, i-1); !(p == '.' || p == ':' && isDigit(at(s, i-2))) || !wordTab[at(s, i-2)] {
 				// Not the inner part of "2.3.1", "120.0.6099" or
 				// "10:30", which numeric would reject.
 				best = numeric(r, s, i)
 			}
-		case cUpper:
+		case f&^cWord == cUpper:
 			best = none
 			if c == 'A' || c == 'B' || isUpper(at(s, i+1)) {
 				// An AWS key ID, "Bearer"/"Basic" or an IBAN; not
@@ -313,11 +261,6 @@ func scan[T text](r *Redactor, s T, out []cand) []cand {
 				i = best.end
 				continue
 			}
-		}
-		if w {
-			for i++; i < n && wordTab[s[i]]; i++ {
-			}
-			continue
 		}
 		i++
 	}
@@ -335,7 +278,8 @@ type scanState struct {
 // anchorAt tries every kind whose trigger class is in f at s[i].
 func anchorAt[T text](r *Redactor, s T, i int, f uint16, st *scanState) cand {
 	best := none
-	if f&cJWT != 0 && at(s, i+1) == 'y' && at(s, i+2) == 'J' {
+	if s[i] == 'e' && r.enabled[kSecret] && at(s, i+1) == 'y' && at(s, i+2) == 'J' {
+		// A custom detector starts at this 'e'.
 		if e := matchJWT(s, i); e > 0 {
 			best = cand{i, e, kSecret, builtinPrio[kSecret]}
 		}
