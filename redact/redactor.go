@@ -33,7 +33,7 @@ const numBuiltin = len(builtinKinds)
 // and redacts nothing; use [New].
 type Redactor struct {
 	cls     [256]uint16     // trigger classes per byte, see scan.go
-	stop    [1 << 10]uint64 // bit p<<8|c: the scanner looks at c after p, see scan.go
+	stop    [1 << 10]uint64 // bit c<<8|p: the scanner looks at c after p, see scan.go
 	enabled [numBuiltin]bool
 	ops     [numBuiltin]Operator
 	labels  [numBuiltin]string

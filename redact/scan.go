@@ -135,28 +135,27 @@ func (r *Redactor) buildClasses() {
 	// The stop table: the scanner looks at c after p only if c is a
 	// trigger that is no word byte, or one that begins a word, or the
 	// 'J' of a JWT's "eyJ" (checked in full by the scanner).
-	// Only two rows differ, after a word byte and after any other, and
-	// the row of 'y', which also holds the 'J'.
-	var afterWord, afterOther [4]uint64
-	for c := 0; c < 256; c++ {
-		f := r.cls[c]
-		if f&cTrigger == 0 {
-			continue
-		}
-		afterOther[c>>6] |= 1 << (c & 63)
-		if f&cWord == 0 {
-			afterWord[c>>6] |= 1 << (c & 63)
+	// The bit of (p, c) is bit c<<8|p: the two bytes read as one
+	// little-endian 16-bit word.
+	var notWord [4]uint64 // the bytes p that are no word bytes
+	for p := 0; p < 256; p++ {
+		if !wordTab[p] {
+			notWord[p>>6] |= 1 << (p & 63)
 		}
 	}
-	for p := 0; p < 256; p++ {
-		row := afterOther
-		if wordTab[p] {
-			row = afterWord
+	for c := 0; c < 256; c++ {
+		var row [4]uint64
+		switch f := r.cls[c]; {
+		case f&cTrigger == 0:
+		case f&cWord == 0:
+			row = [4]uint64{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
+		default:
+			row = notWord
 		}
-		if p == 'y' && r.enabled[kSecret] {
-			row['J'>>6] |= 1 << ('J' & 63)
+		if c == 'J' && r.enabled[kSecret] {
+			row['y'>>6] |= 1 << ('y' & 63)
 		}
-		copy(r.stop[p*4:], row[:])
+		copy(r.stop[c*4:], row[:])
 	}
 }
 
@@ -209,13 +208,13 @@ func scan[T text](r *Redactor, s T, out []cand) []cand {
 	stop := &r.stop
 	st := scanState{pem: pemState{next: -2}}
 	i := 0
-	if n > 0 && stop[s[0]>>6]&(1<<(s[0]&63)) == 0 { // the byte before the text counts as 0
+	if n > 0 && stop[int(s[0])*4]&1 == 0 { // the byte before the text counts as 0
 		i = 1
 	}
 	for {
 		if i > 0 {
 			for i < n {
-				k := uint(s[i-1])<<8 | uint(s[i])
+				k := uint(s[i])<<8 | uint(s[i-1])
 				if stop[k>>6]&(1<<(k&63)) != 0 {
 					break
 				}
