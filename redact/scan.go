@@ -251,6 +251,10 @@ func scan[T text](r *Redactor, s T, out []cand) []cand {
 				// "Hello" or "Chrome".
 				best = upperWord(r, s, i)
 			}
+		case f == cDash && at(s, i+1) != '-':
+			// "ORD-2024-000123", "2024-03-07": no key block.
+			i++
+			continue
 		default:
 			best = anchorAt(r, s, i, f, &st)
 		}
