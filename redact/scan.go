@@ -143,14 +143,34 @@ func (r *Redactor) buildClasses() {
 			notWord[p>>6] |= 1 << (p & 63)
 		}
 	}
+	// Values that begin with a capital or a 'b' (IBANs, AWS key IDs,
+	// Bearer and Basic credentials) have a capital, 'e' or 'a' as second
+	// byte; the scanner stops there, at the pair, and looks back, so that
+	// "Hello" and "build" cost nothing.
+	var upper, b [4]uint64
+	for p := 'A'; p <= 'Z'; p++ {
+		upper[p>>6] |= 1 << (p & 63)
+	}
+	b['b'>>6] |= 1 << ('b' & 63)
+	b['B'>>6] |= 1 << ('B' & 63)
 	for c := 0; c < 256; c++ {
 		var row [4]uint64
-		switch f := r.cls[c]; {
+		switch f := r.cls[c] &^ (cUpper | cLowerB); {
 		case f&cTrigger == 0:
 		case f&cWord == 0:
 			row = [4]uint64{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
 		default:
 			row = notWord
+		}
+		if isUpper(byte(c)) && (r.enabled[kIBAN] || r.enabled[kSecret]) {
+			for k := range row {
+				row[k] |= upper[k]
+			}
+		}
+		if (c == 'e' || c == 'E' || c == 'a' || c == 'A') && r.enabled[kSecret] {
+			for k := range row {
+				row[k] |= b[k]
+			}
 		}
 		if c == 'J' && r.enabled[kSecret] {
 			row['y'>>6] |= 1 << ('y' & 63)
@@ -208,6 +228,9 @@ func scan[T text](r *Redactor, s T, out []cand) []cand {
 	stop := &r.stop
 	st := scanState{pem: pemState{next: -2}}
 	i := 0
+	// from is where the scan resumed after the last match: a value
+	// found by looking back from a pair never starts before it.
+	from := 0
 	if n > 0 && stop[int(s[0])*4]&1 == 0 { // the byte before the text counts as 0
 		i = 1
 	}
@@ -229,9 +252,13 @@ func scan[T text](r *Redactor, s T, out []cand) []cand {
 		var best cand
 		switch {
 		case f&cWord != 0 && i > 0 && wordTab[s[i-1]]:
-			// Inside a word only a JWT starts, at the 'J' of "eyJ", or
-			// the text after a match that ended in the word.
+			// The second byte of a word that may be an IBAN, an AWS key
+			// ID or a Bearer or Basic credential, or the 'J' of a JWT's
+			// "eyJ", or the text after a match that ended in a word.
 			best = none
+			if p := s[i-1]; i-1 >= from && !wordTab[at(s, i-2)] && (isUpper(p) || p == 'b') {
+				best = pairAt(r, s, i-1)
+			}
 			if c == 'J' && i >= 2 && s[i-1] == 'y' && s[i-2] == 'e' && !wordTab[at(s, i-3)] {
 				if e := matchJWT(s, i-2); e > 0 {
 					best = cand{i - 2, e, kSecret, builtinPrio[kSecret]}
@@ -262,12 +289,27 @@ func scan[T text](r *Redactor, s T, out []cand) []cand {
 			out = push(out, best)
 			if best.end > i {
 				i = best.end
+				from = i
 				continue
 			}
 		}
 		i++
 	}
 	return out
+}
+
+// pairAt tries the kinds that start with a capital or a 'b' at j, which
+// begins a word.
+func pairAt[T text](r *Redactor, s T, j int) cand {
+	if isUpper(s[j]) {
+		return upperWord(r, s, j)
+	}
+	if r.enabled[kSecret] {
+		if c := matchAuthScheme(s, j); c.end > 0 {
+			return cand{c.start, c.end, kSecret, builtinPrio[kSecret]}
+		}
+	}
+	return none
 }
 
 // scanState is what matchers remember between positions of one scan so
