@@ -3,9 +3,12 @@ package redact
 import "unicode/utf8"
 
 // This file holds the scanner: one pass over the text that looks only at
-// bytes which can begin or anchor a value (digits, capitals, '@', ':', '=',
-// '+', '(', '-', 'b' and the first bytes of custom detectors) and hands
-// those positions to the hand-written matchers in the other files. Every
+// bytes which can begin or anchor a value (a digit that begins a word; the
+// second byte of a word that begins with two capitals or with "be" or "ba";
+// '@', ':', '=', '+', '(', "--", the 'J' of "eyJ" and the first bytes of
+// custom detectors) and hands those positions to the hand-written matchers
+// in the other files. A table on byte pairs (Redactor.stop) passes every
+// other byte with one look-up. Every
 // matcher looks at a bounded window around its position and the scanner
 // moves past every match it accepts, so the whole scan is linear in the
 // input. Matchers never look across a line feed, except for private key
