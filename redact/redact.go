@@ -33,12 +33,13 @@ func (r *Redactor) Find(s string) []Match {
 
 // candBuf returns the buffer scan starts with for a text of n bytes: buf,
 // on the caller's stack, for short texts; for long ones room for one value
-// every 128 bytes, so that a long text with many values does not grow the
-// list a dozen times (densely filled helpdesk text holds one every 70
-// bytes or so, ordinary text one every 1 or 2 KiB).
+// every KiB (ordinary helpdesk text holds one every 1 or 2 KiB), so that a
+// long text does not grow the list from 16 entries a dozen times. push
+// doubles the list when it is full (densely filled text holds a value
+// every 70 bytes or so).
 func candBuf(buf []cand, n int) []cand {
-	if n/128 > cap(buf) {
-		return make([]cand, 0, n/128)
+	if n/1024 > cap(buf) {
+		return make([]cand, 0, n/1024)
 	}
 	return buf
 }

@@ -208,6 +208,10 @@ func push(out []cand, c cand) []cand {
 			return out
 		}
 	}
+	if k == cap(out) {
+		// Double, where append would grow a long list by a quarter.
+		out = append(make([]cand, 0, 2*cap(out)+16), out...)
+	}
 	return append(out[:k], c)
 }
 
