@@ -378,10 +378,27 @@ func TestFindInContext(t *testing.T) {
 			[]string{"credit_card:6011111111111117", "credit_card:6011000990139424", "credit_card:3566002020360505"}},
 		{"item 7 4242424242424242 and Visa 13 4222222222222", []string{"credit_card:4242424242424242", "credit_card:4222222222222"}},
 		{"IBAN DE89 3704 0044 0532 0130 00", []string{"iban:DE89 3704 0044 0532 0130 00"}},
+		{"Qty 2 4242424242424242 and item 3 5555 5555 5555 4444 (order sheet).",
+			[]string{"credit_card:4242424242424242", "credit_card:5555 5555 5555 4444"}},
+		// No card has five groups of four; a date after four groups is fine.
+		{"4242 4242 4242 4242 4242 is 20 digits", nil},
+		{"card 4242 4242 4242 4242 12/26", []string{"credit_card:4242 4242 4242 4242"}},
+		// SPF mechanisms and SMTP address literals (RFC 7208, RFC 5321
+		// 4.1.3); addresses from RFC 5737 and RFC 3849.
+		{`TXT "v=spf1 ip4:192.0.2.0/24 ip4:198.51.100.7 ip6:2001:db8::/32 include:_spf.example.net ~all"`,
+			[]string{"ipv4:192.0.2.0", "ipv4:198.51.100.7", "ipv6:2001:db8::"}},
+		{"Received: from [IPv6:2001:db8::25] by mx.example.com; from [192.0.2.25]", []string{"ipv6:2001:db8::25", "ipv4:192.0.2.25"}},
+		{"IPv6:2001:db8::1 addr:fe80::1%eth0 ip4:192.0.2.3", []string{"ipv6:2001:db8::1", "ipv6:fe80::1%eth0", "ipv4:192.0.2.3"}},
+		{"x 1:2:3:4:5:6:7:8:9 and time 14:22:05 ts:12:30:45", nil},
+		// Lists and CSV rows without spaces.
+		{"192.0.2.1,192.0.2.2,2001:db8::1,::1", []string{"ipv4:192.0.2.1", "ipv4:192.0.2.2", "ipv6:2001:db8::1", "ipv6:::1"}},
+		{"48213,536-22-1815,1984-03-07,20500-0003,(202) 555-0159", []string{"us_ssn:536-22-1815", "phone:(202) 555-0159"}},
+		{"12,345,678 and 1,234.56", nil},
 		// Extensions written right after the number.
 		{"alt (202)555-0145 or 202-555-0146x123.", []string{"phone:(202)555-0145", "phone:202-555-0146x123"}},
 		{"202-555-0146ext.5", []string{"phone:202-555-0146ext.5"}},
 		{"202-555-0146abc", nil},
+		{"202-555-0164x (extension left blank)", []string{"phone:202-555-0164"}},
 		// Labels in JSON.
 		{`{"name":"Jane","phone":2025550149,"amount":2025550150,"zip":"20500"}`, []string{"phone:2025550149"}},
 		{`"phone": "2025550149"`, []string{"phone:2025550149"}},

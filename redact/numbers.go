@@ -19,18 +19,36 @@ func numLeftOK[T text](s T, i int) bool {
 	case '.', '-', '/':
 		return !wordTab[at(s, i-2)]
 	case ':':
-		return !isDigit(at(s, i-2)) && !inPseudonym(s, i-1)
+		// "10:30" but not "IP:10.0.0.1" or "ip4:192.0.2.0".
+		return !timeBefore(s, i-1) && !inPseudonym(s, i-1)
 	case ',':
-		// "1,299" but not "x,10.0.0.1" or "2026-11-23,4111111111111111"
-		// in a CSV row.
-		return !isDigit(at(s, i-2)) || digitsRun(s, i)-i != 3
+		// "1,299" and "12,345" but not "x,10.0.0.1",
+		// "2026-11-23,4111111111111111" or "48213,536-22-1815" in a CSV
+		// row.
+		return !isDigit(at(s, i-2)) || digitsRun(s, i)-i != 3 || digitsBack(s, i-1) > 3
 	}
 	return true
 }
 
+// timeBefore reports whether the ':' at c follows a number that stands
+// alone, as in "10:30", and not a tag that ends in digits ("ip4:").
+func timeBefore[T text](s T, c int) bool {
+	k := c - digitsBack(s, c)
+	return k < c && !wordTab[at(s, k-1)]
+}
+
+// digitsBack returns the number of digits just before e, at most 5.
+func digitsBack[T text](s T, e int) int {
+	n := 0
+	for n < 5 && isDigit(at(s, e-n-1)) {
+		n++
+	}
+	return n
+}
+
 // leftMaybe reports whether a number after p, where numLeftOK fails, may
 // still be an IPv4 address or a card number (see numeric).
-func leftMaybe(p byte) bool { return p == '@' || p == '-' || p == '/' }
+func leftMaybe(p byte) bool { return p == '@' || p == '-' || p == '/' || p == ',' }
 
 // inPseudonym reports whether the ':' at c follows "[KIND", the start of a
 // pseudonym ("[PHONE:98889007]"), which is never detected again.
@@ -87,10 +105,10 @@ func numeric[T text](r *Redactor, s T, i int) cand {
 	if !left {
 		// A few places are bad for other numbers but fine for these:
 		// an IPv4 address after '@' (a URL's or ssh's host) or after
-		// another one and '-' (a range), and a card number after a
-		// path's '/'.
+		// another one and '-' (a range) or ',' (a list), and a card
+		// number after a path's '/'.
 		p := at(s, i-1)
-		ipLeft := g <= 3 && nx == '.' && (p == '@' || p == '-' && quadEndsAt(s, i-1))
+		ipLeft := g <= 3 && nx == '.' && (p == '@' || (p == '-' || p == ',') && quadEndsAt(s, i-1))
 		cardLeft := g >= 13 && p == '/'
 		switch {
 		case ipLeft && r.enabled[kIPv4]:
@@ -117,7 +135,12 @@ func numeric[T text](r *Redactor, s T, i int) cand {
 	// one run of 13 to 19 digits, which no grouping continues ("cards
 	// 4242424242424242 4000056655665556", "Visa 13 4222222222222").
 	if at(s, i-1) == ' ' && isDigit(at(s, i-2)) {
-		if g >= 13 && r.enabled[kCard] {
+		// A card in groups may also follow a number that cannot be one
+		// of its groups: not four digits, nor the end of a word such as
+		// an IBAN's "DE89" ("item 3 5555 5555 5555 4444").
+		pl := digitsBack(s, i-1)
+		grouped := pl != 4 && pl < 5 && !wordTab[at(s, i-1-pl-1)]
+		if (g >= 13 || grouped) && r.enabled[kCard] {
 			if e := matchCard(s, i); e > 0 {
 				pick(&best, cand{i, e, kCard, builtinPrio[kCard]})
 			}
@@ -208,6 +231,9 @@ func matchCard[T text](s T, i int) int {
 		t := nd[k-1]
 		if t < 13 || !numRightOK(s, ends[k-1]) || !cardShape(sizes[:k]) {
 			continue
+		}
+		if e := ends[k-1]; at(s, e) == sep && digitsRun(s, e+1) == e+5 && numRightOK(s, e+5) {
+			continue // "4242 4242 4242 4242 4242": no card has five groups of four
 		}
 		if cardValid(d[:t]) {
 			return ends[k-1]

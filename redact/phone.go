@@ -260,9 +260,12 @@ func matchLabelled[T text](s T, i int) int {
 }
 
 // phoneRightOK reports whether a phone number may end at e: as any number,
-// or right before an extension ("202-555-0146x123", "0146ext.5").
+// or right before an extension ("202-555-0146x123", "0146ext.5"), or an
+// 'x' whose digits are missing.
 func phoneRightOK[T text](s T, e int) bool {
-	return numRightOK(s, e) || wordTab[at(s, e)] && extension(s, e) > e
+	c := at(s, e)
+	return numRightOK(s, e) || wordTab[c] && extension(s, e) > e ||
+		(c == 'x' || c == 'X') && !wordTab[at(s, e+1)] // "0164x (extension left blank)"
 }
 
 // extension extends a phone number ending at e by an extension: "x12",

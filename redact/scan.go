@@ -273,7 +273,7 @@ func scan[T text](r *Redactor, s T, out []cand) []cand {
 			}
 		case f&^cWord == cDigit:
 			best = none
-			if p := at(s, i-1); !(p == '.' || p == ':' && isDigit(at(s, i-2))) || !wordTab[at(s, i-2)] {
+			if p := at(s, i-1); !(p == '.' && wordTab[at(s, i-2)] || p == ':' && timeBefore(s, i-1)) {
 				// Not the inner part of "2.3.1", "120.0.6099" or
 				// "10:30", which numeric would reject.
 				best = numeric(r, s, i)

@@ -173,6 +173,18 @@ func sepAt[T text](r *Redactor, s T, i int, kv *kvMemo) cand {
 	if c == ':' && r.enabled[kIPv6] {
 		if st, e := matchIPv6At(s, i); e > 0 {
 			pick(&best, cand{st, e, kIPv6, builtinPrio[kIPv6]})
+		} else if isHex(at(s, i+1)) && tagBefore(s, i) {
+			// After a tag: "ip6:2001:db8::/32", "[IPv6:2001:db8::25]",
+			// "addr:fe80::1%eth0".
+			j := i + 1
+			for j < len(s) && j-i <= 4 && isHex(s[j]) {
+				j++
+			}
+			if at(s, j) == ':' {
+				if e := matchIPv6(s, i+1); e > 0 {
+					pick(&best, cand{i + 1, e, kIPv6, builtinPrio[kIPv6]})
+				}
+			}
 		}
 	}
 	if r.enabled[kSecret] {
@@ -181,6 +193,19 @@ func sepAt[T text](r *Redactor, s T, i int, kv *kvMemo) cand {
 		}
 	}
 	return best
+}
+
+// tagBefore reports whether the word before the ':' at c is a tag that
+// cannot be a group of an IPv6 address: it ends in a letter that is no
+// hex digit, perhaps followed by one digit ("ip6", "IPv6", "addr", but
+// not "1", "fe80" or "build450").
+func tagBefore[T text](s T, c int) bool {
+	k := c - 1
+	if isDigit(at(s, k)) {
+		k--
+	}
+	b := at(s, k)
+	return (isUpper(b) || isLower(b)) && !isHex(b)
 }
 
 // matchURLCreds matches the user information "user:password" of a URL
