@@ -205,6 +205,19 @@ func (c clockCal) add(t time.Time, d time.Duration) time.Time {
 	return c.cal.Add(t, d)
 }
 
+// addNear is add, trying first the common case in which d runs out
+// before the calendar next closes: if all of [t, t+d) is open, Add(t, d)
+// is t+d, since open time never passes faster than real time, and one
+// short Between costs about half an Add.
+func (c clockCal) addNear(t time.Time, d time.Duration) time.Time {
+	if !c.real && d > 0 && d < 24*time.Hour {
+		if u := t.Add(d); c.cal.Between(t, u) == d {
+			return u.In(c.cal.Location())
+		}
+	}
+	return c.add(t, d)
+}
+
 // dueAt turns the instant u at which the target is used up into the due
 // instant: u itself, or for a BusinessDays target the next opening.
 func (c clockCal) dueAt(u time.Time) time.Time {
@@ -225,7 +238,13 @@ type crossing struct {
 func (x *crossing) feed(cc clockCal, s seg) {
 	if !x.hit && s.start < s.end {
 		if !x.reached && x.cum+s.counted >= x.target {
-			x.due = cc.dueAt(cc.add(cc.at(s.start), x.target-x.cum))
+			if s.counted == time.Duration(s.end-s.start) {
+				// The segment counted all of its time, so the target ran
+				// out at its start plus what was left of it.
+				x.due = cc.dueAt(cc.at(s.start + int64(x.target-x.cum)))
+			} else {
+				x.due = cc.dueAt(cc.addNear(cc.at(s.start), x.target-x.cum))
+			}
 			x.reached = true
 		}
 		if x.reached {

@@ -2,6 +2,8 @@ package sla
 
 import (
 	"fmt"
+	"math"
+	"math/bits"
 	"slices"
 	"time"
 
@@ -37,75 +39,93 @@ func (r Report) Clock(m Metric) (Clock, bool) {
 // the timeline, reporting an [*EventError] naming the event's index for: an
 // empty timeline, a first event that is not Created or a second Created,
 // an unknown kind, a zero or decreasing time (events at the same instant
-// are applied in slice order), a time outside the years 1678-2262, a StatusChanged without a status, a
-// priority below 1 or absent from p.Targets, Solved on a solved ticket,
-// Reopened on a ticket that is not solved, or an incomplete exemption.
-// It never panics on bad input.
+// are applied in slice order), a time outside the years 1678-2262, a
+// StatusChanged without a status, a priority below 1 or absent from
+// p.Targets, Solved on a solved ticket, Reopened on a ticket that is not
+// solved, or an incomplete exemption. It never panics on bad input.
+// Instants are compared as instants on the wall clock (Unix time): a
+// monotonic clock reading, as [time.Now] adds, is ignored.
 //
 // Evaluate does not retain events or modify them; the report shares no
 // memory with them. It costs a few calendar operations per event and per
 // clock and a handful of allocations.
 func Evaluate(p Policy, events []Event, now time.Time) (Report, error) {
-	if err := p.validate(); err != nil {
-		return Report{}, err
+	used, perr := p.validate()
+	if perr != nil {
+		return Report{}, perr
 	}
-	if err := checkEvents(&p, events); err != nil {
+	n, err := checkEvents(&p, events)
+	if err != nil {
 		return Report{}, err
 	}
 	if !inRange(now) {
 		return Report{}, fmt.Errorf("sla: now %s: %w", now.Format(time.RFC3339), ErrTimeRange)
 	}
 	var ev evaluator
-	return ev.run(&p, events, now), nil
+	ev.init(&p, used, &n)
+	ev.replay(events, now)
+	return Report{Clocks: ev.finish(events, now)}, nil
 }
 
-// work is a clock's state while the timeline is replayed. It holds no
-// pointers, so the garbage collector does not scan it.
+// work is the replay state of the latest clock of one metric (the cycles
+// of a metric run one after the other, so only the latest can run). It
+// holds no pointers, so the garbage collector does not scan it.
 type work struct {
-	runStart int64         // start of the open running segment, Unix ns
-	counted  time.Duration // counted in closed segments
-	nseg     int           // closed segments; then the offset into the final segments
-	nret     int           // retargets
-	running  bool          // started and not stopped
-	paused   bool
+	clock    int   // index into clocks, or -1 before the metric's first clock
+	runStart int64 // start of the open running segment, Unix ns
+	first    int   // the clock's first segment in segs
+	nseg     int   // its segments so far
+	retOff   int   // the clock's first retarget, from its metric's region start
+	nret     int   // its retargets so far
 }
 
-// tseg is a running segment tagged with its clock.
-type tseg struct {
-	clock int
-	seg
+// pauseGroup is a set of pause statuses and the metrics it pauses.
+type pauseGroup struct {
+	statuses []string
+	metrics  uint8
 }
 
 type evaluator struct {
-	p      *Policy
-	cal    *calendar.Calendar
-	loc    *time.Location
-	always *calendar.Calendar // built on first use, for CalendarTime BusinessDays targets
+	cal     *calendar.Calendar
+	loc     *time.Location
+	targets map[priority.Priority][]Target
+	reopen  ReopenMode
+	always  *calendar.Calendar // built on first use, for CalendarTime BusinessDays targets
 
-	// clocks and work have a region of slots per metric, in metric order,
-	// sized for the most cycles the timeline can start; next is the next
-	// free slot of each region, end its end.
+	// clocks has a region of slots per metric, in metric order, sized for
+	// the most cycles the timeline can start: base is the first slot of
+	// each region, next the next free one, end its end.
 	clocks []Clock
-	work   []work
-	segs   []tseg
+	base   [numMetrics]int
 	next   [numMetrics]int
 	end    [numMetrics]int
 
-	used    [numMetrics]bool // some priority has a target for the metric
-	pauses  [numMetrics][]string
-	pausing [numMetrics]bool // the current status pauses the metric
-	active  [numMetrics]int  // running clock of each metric, or -1
-	cycles  [numMetrics]int
+	// segs has a region per metric sized for the most segments its clocks
+	// can close (see init); a metric's cycles run one after the other, so
+	// each clock's segments are contiguous and in order. send is the end of
+	// each region, for a sanity check.
+	segs  []seg
+	snext [numMetrics]int
+	send  [numMetrics]int
+
+	// The metric sets below have bit 1<<mi for metric index mi.
+	cur     [numMetrics]work
+	used    uint8 // metrics with a target at some priority
+	running uint8 // metrics whose latest clock is started and not stopped
+	paused  uint8 // running metrics whose clock is paused
+	pausing uint8 // metrics the current status pauses
+	pauses  [numMetrics]pauseGroup
+	npause  int
 
 	// rets holds the retargets, allocated at the first one: a region of
 	// nchange entries per metric that has targets (each PriorityChanged
 	// event adds at most one per metric), filled in order, so the entries
-	// of each clock are contiguous and the clocks in cycle order; rnext is
-	// the next free entry of each region.
-	rets    []Retarget
-	nchange int
-	rnext   [numMetrics]int
-	nret    [numMetrics]int // entries in each region
+	// of each clock are contiguous and the clocks in cycle order. rbase is
+	// the start of each region, rcount the entries used.
+	rets   []Retarget
+	nrets  int
+	rbase  [numMetrics]int
+	rcount [numMetrics]int
 
 	// last is the last open time measured on the business calendar: the
 	// clocks of a ticket often close a segment over the same stretch (a
@@ -120,257 +140,279 @@ type evaluator struct {
 	tt      targetTable // the targets at prio
 	solved  bool
 	frDone  bool // FirstResponse has stopped
-	resume  int  // the Resolution clock a reopen continues, or -1
+	resume  bool // a reopen continues the stopped Resolution clock
 	nexempt int
 }
 
-func (ev *evaluator) run(p *Policy, events []Event, now time.Time) Report {
-	ev.p, ev.cal, ev.loc = p, p.Calendar, p.Calendar.Location()
-	now = now.In(ev.loc)
-	for _, ts := range p.Targets {
-		for i := range ts {
-			ev.used[ts[i].Metric.index()] = true
-		}
+// init prepares the evaluator for a timeline whose events n counts, under
+// p, whose metrics with targets are used.
+func (ev *evaluator) init(p *Policy, used uint8, n *tally) {
+	ev.cal, ev.loc, ev.targets, ev.reopen, ev.used = p.Calendar, p.Calendar.Location(), p.Targets, p.Reopen, used
+	// The most cycles each metric can have, and the most segments its
+	// clocks can close: one when a clock stops (the middle two at public
+	// replies and solves, Resolution at solves), one when a status pauses
+	// it, and one at now (FirstResponse stops once and then never runs at
+	// now, so its stop counts as the one at now).
+	most := [numMetrics]int{1, n.messages, n.replies, 1}
+	stops := [numMetrics]int{0, n.replies + n.solves, n.replies + n.solves, n.solves}
+	if p.Reopen == NewCycle {
+		most[3] += n.reopens
 	}
-	// The most cycles each metric can have.
-	var most [numMetrics]int
-	most[0], most[3] = 1, 1
-	for i := range events {
-		switch events[i].Kind {
-		case CustomerMessage:
-			most[1]++
-		case AgentReply:
-			if events[i].Public {
-				most[2]++
-			}
-		case Reopened:
-			if p.Reopen == NewCycle {
-				most[3]++
-			}
-		case PriorityChanged:
-			ev.nchange++
-		}
-	}
-	n := 0
+	nclock, nseg := 0, 0
 	for mi := range numMetrics {
-		if !ev.used[mi] {
+		ev.cur[mi].clock = -1
+		if used&(1<<mi) == 0 {
 			most[mi] = 0
 		}
-		ev.next[mi] = n
-		n += most[mi]
-		ev.end[mi] = n
-		ev.pauses[mi] = p.pauseSet(mi)
-		ev.active[mi] = -1
-	}
-	ev.resume = -1
-	ev.clocks = make([]Clock, n)
-	ev.work = make([]work, n)
-	ev.segs = make([]tseg, 0, len(events)+numMetrics)
+		ev.base[mi], ev.next[mi] = nclock, nclock
+		nclock += most[mi]
+		ev.end[mi] = nclock
 
+		ev.rbase[mi] = ev.nrets
+		ev.snext[mi] = nseg
+		if most[mi] > 0 {
+			ev.nrets += n.changes
+			nseg += stops[mi] + 1
+			ss := p.pauseSet(mi)
+			if len(ss) > 0 {
+				nseg += n.statuses
+				ev.addPauses(ss, mi)
+			}
+		}
+		ev.send[mi] = nseg
+	}
+	ev.clocks = make([]Clock, nclock)
+	ev.segs = make([]seg, nseg)
+	ev.nexempt = n.exemptions
+}
+
+// addPauses records that statuses pause metric mi, sharing a group with
+// the metrics that use the same slice (as those without MetricPauses do).
+func (ev *evaluator) addPauses(statuses []string, mi int) {
+	for k := range ev.npause {
+		g := &ev.pauses[k]
+		if len(g.statuses) == len(statuses) && &g.statuses[0] == &statuses[0] {
+			g.metrics |= 1 << mi
+			return
+		}
+	}
+	ev.pauses[ev.npause] = pauseGroup{statuses, 1 << mi}
+	ev.npause++
+}
+
+// pausedBy returns the metrics that status s pauses.
+func (ev *evaluator) pausedBy(s string) uint8 {
+	var m uint8
+	if s != "" {
+		for k := range ev.npause {
+			if slices.Contains(ev.pauses[k].statuses, s) {
+				m |= ev.pauses[k].metrics
+			}
+		}
+	}
+	return m
+}
+
+// replay applies the events up to now.
+func (ev *evaluator) replay(events []Event, now time.Time) {
+	nowNS := now.UnixNano()
 	for i := range events {
 		e := &events[i]
-		if e.At.After(now) {
+		tn := e.At.UnixNano()
+		if tn > nowNS {
 			break
 		}
-		t := e.At.In(ev.loc)
 		switch e.Kind {
 		case Created:
-			ev.prio, ev.tt = e.Priority, p.table(e.Priority)
-			ev.setStatus(e.Status, t)
-			ev.start(0, t)
-			ev.start(3, t)
+			ev.prio, ev.tt = e.Priority, table(ev.targets, e.Priority)
+			ev.setStatus(e.Status, tn)
+			ev.start(0, e.At, tn)
+			ev.start(3, e.At, tn)
 		case CustomerMessage:
-			if !ev.solved && ev.frDone && ev.active[1] < 0 {
-				ev.start(1, t)
+			if !ev.solved && ev.frDone && ev.running&(1<<1) == 0 {
+				ev.start(1, e.At, tn)
 			}
 		case AgentReply:
 			if !e.Public || ev.solved {
 				continue
 			}
-			ev.stop(0, t)
+			for m := ev.running & 0b0111; m != 0; m &= m - 1 {
+				ev.stop(bits.TrailingZeros8(m), e.At, tn)
+			}
 			ev.frDone = true
-			ev.stop(1, t)
-			ev.stop(2, t)
-			ev.start(2, t)
+			ev.start(2, e.At, tn)
 		case StatusChanged:
-			ev.setStatus(e.Status, t)
+			ev.setStatus(e.Status, tn)
 		case PriorityChanged:
-			ev.retarget(e.Priority, t)
+			ev.retarget(e.Priority, e.At, tn)
 		case Solved:
-			ev.resume = ev.active[3]
-			for mi := range numMetrics {
-				ev.stop(mi, t)
+			ev.resume = ev.running&(1<<3) != 0
+			for m := ev.running; m != 0; m &= m - 1 {
+				ev.stop(bits.TrailingZeros8(m), e.At, tn)
 			}
 			ev.solved, ev.frDone = true, true
-			ev.setStatus("", t)
+			ev.setStatus("", tn)
 		case Reopened:
 			ev.solved = false
-			ev.setStatus(e.Status, t)
-			if ev.p.Reopen == NewCycle || ev.resume < 0 {
-				ev.start(3, t)
+			ev.setStatus(e.Status, tn)
+			if ev.reopen == NewCycle || !ev.resume {
+				ev.start(3, e.At, tn)
 			} else {
-				i := ev.resume
-				w := &ev.work[i]
-				w.running, w.paused = true, ev.pausing[3]
-				w.runStart = t.UnixNano()
-				ev.clocks[i].Stopped = time.Time{}
-				ev.active[3] = i
+				w := &ev.cur[3]
+				ev.running |= 1 << 3
+				ev.paused = ev.paused&^(1<<3) | ev.pausing&(1<<3)
+				w.runStart = tn
+				ev.clocks[w.clock].Stopped = time.Time{}
 			}
-			ev.resume = -1
-		case Exempted:
-			ev.nexempt++
+			ev.resume = false
 		}
 	}
 	// Close the segments still open at now; keep them even when empty so
 	// a running clock can project from its last start.
-	nowNS := now.UnixNano()
-	for i := range ev.work {
-		w := &ev.work[i]
-		if w.running && !w.paused {
-			c := &ev.clocks[i]
-			ev.segs = append(ev.segs, tseg{i, seg{w.runStart, nowNS, ev.between(c.cc, w.runStart, now)}})
-			w.nseg++
-		}
+	for m := ev.running &^ ev.paused; m != 0; m &= m - 1 {
+		ev.appendSeg(bits.TrailingZeros8(m), nowNS)
 	}
-	return Report{Clocks: ev.finish(events, now)}
 }
 
-// start starts a new cycle of metric mi at t.
-func (ev *evaluator) start(mi int, t time.Time) {
-	if !ev.used[mi] || ev.next[mi] == ev.end[mi] {
+// start starts a new cycle of metric mi at t (tn in Unix ns).
+func (ev *evaluator) start(mi int, t time.Time, tn int64) {
+	if ev.next[mi] == ev.end[mi] { // no target, or no cycle left
 		return
+	}
+	w := &ev.cur[mi]
+	if w.clock >= 0 {
+		ev.seal(mi)
 	}
 	i := ev.next[mi]
 	ev.next[mi]++
-	ev.cycles[mi]++
-	ev.clocks[i] = Clock{Metric: metrics[mi], Cycle: ev.cycles[mi], Started: t, cc: clockCal{cal: ev.cal}}
-	ev.work[i] = work{runStart: t.UnixNano(), running: true, paused: ev.pausing[mi]}
-	ev.active[mi] = i
-	ev.applyTarget(i, mi)
+	c := &ev.clocks[i] // a fresh slot: all zero
+	c.Metric, c.Cycle, c.Started, c.cc = metrics[mi], ev.next[mi]-ev.base[mi], t.In(ev.loc), clockCal{cal: ev.cal}
+	*w = work{clock: i, runStart: tn, first: ev.snext[mi], retOff: ev.rcount[mi]}
+	ev.running |= 1 << mi
+	ev.paused = ev.paused&^(1<<mi) | ev.pausing&(1<<mi)
+	ev.applyTarget(mi)
 }
 
-// stop stops the running clock of metric mi, if any, at t.
-func (ev *evaluator) stop(mi int, t time.Time) {
-	i := ev.active[mi]
-	if i < 0 {
-		return
+// seal gives the latest clock of metric mi its segments and retargets.
+func (ev *evaluator) seal(mi int) {
+	w := &ev.cur[mi]
+	c := &ev.clocks[w.clock]
+	end := w.first + w.nseg
+	c.segs = ev.segs[w.first:end:end]
+	if w.nret > 0 {
+		b := ev.rbase[mi] + w.retOff
+		c.Retargets = ev.rets[b : b+w.nret : b+w.nret]
 	}
-	w := &ev.work[i]
-	if !w.paused {
-		ev.closeSeg(i, t)
-	}
-	w.running = false
-	ev.clocks[i].Stopped = t
-	ev.active[mi] = -1
 }
 
-// closeSeg ends clock i's open running segment at t.
-func (ev *evaluator) closeSeg(i int, t time.Time) {
-	w := &ev.work[i]
-	tn := t.UnixNano()
-	if w.runStart >= tn {
-		return
+// stop stops the running clock of metric mi at t.
+func (ev *evaluator) stop(mi int, t time.Time, tn int64) {
+	if ev.paused&(1<<mi) == 0 {
+		ev.closeSeg(mi, tn)
 	}
-	d := ev.between(ev.clocks[i].cc, w.runStart, t)
-	ev.segs = append(ev.segs, tseg{i, seg{w.runStart, tn, d}})
-	w.counted += d
+	ev.running &^= 1 << mi
+	ev.clocks[ev.cur[mi].clock].Stopped = t.In(ev.loc)
+}
+
+// closeSeg ends the open running segment of metric mi's clock at tn.
+func (ev *evaluator) closeSeg(mi int, tn int64) {
+	if ev.cur[mi].runStart < tn {
+		ev.appendSeg(mi, tn)
+	}
+}
+
+// appendSeg appends the running segment from the clock's runStart to tn.
+func (ev *evaluator) appendSeg(mi int, tn int64) {
+	w := &ev.cur[mi]
+	k := ev.snext[mi]
+	if k >= ev.send[mi] {
+		panic("sla: internal error: more segments than the timeline allows")
+	}
+	ev.segs[k] = seg{w.runStart, tn, ev.between(ev.clocks[w.clock].cc.real, w.runStart, tn)}
+	ev.snext[mi]++
 	w.nseg++
 }
 
-// between is cc.between(at(a), b), remembering the last answer on the
-// business calendar.
-func (ev *evaluator) between(cc clockCal, a int64, b time.Time) time.Duration {
-	if cc.real {
-		return b.Sub(cc.at(a))
+// between is the time counted from a to b (a <= b, Unix ns): real time,
+// or open time on the business calendar, remembering the last answer.
+func (ev *evaluator) between(real bool, a, b int64) time.Duration {
+	if real {
+		if d := b - a; d >= 0 {
+			return time.Duration(d)
+		}
+		return math.MaxInt64 // as time.Time.Sub saturates
 	}
-	bn := b.UnixNano()
-	if l := &ev.last; l.ok && l.a == a && l.b == bn {
+	if l := &ev.last; l.ok && l.a == a && l.b == b {
 		return l.d
 	}
-	d := cc.cal.Between(cc.at(a), b)
-	ev.last.a, ev.last.b, ev.last.d, ev.last.ok = a, bn, d, true
+	d := ev.cal.Between(time.Unix(0, a), time.Unix(0, b))
+	ev.last.a, ev.last.b, ev.last.d, ev.last.ok = a, b, d, true
 	return d
 }
 
-// setStatus moves the ticket to status s at t, pausing and resuming clocks.
-func (ev *evaluator) setStatus(s string, t time.Time) {
-	for mi := range numMetrics {
-		ev.pausing[mi] = s != "" && slices.Contains(ev.pauses[mi], s)
-		i := ev.active[mi]
-		if i < 0 {
-			continue
-		}
-		w := &ev.work[i]
-		switch {
-		case ev.pausing[mi] && !w.paused:
-			ev.closeSeg(i, t)
-			w.paused = true
-		case !ev.pausing[mi] && w.paused:
-			w.paused = false
-			w.runStart = t.UnixNano()
+// setStatus moves the ticket to status s at tn, pausing and resuming
+// clocks.
+func (ev *evaluator) setStatus(s string, tn int64) {
+	p := ev.pausedBy(s)
+	ev.pausing = p
+	for m := ev.running & (p ^ ev.paused); m != 0; m &= m - 1 {
+		if mi := bits.TrailingZeros8(m); p&(1<<mi) != 0 {
+			ev.closeSeg(mi, tn)
+		} else {
+			ev.cur[mi].runStart = tn
 		}
 	}
+	ev.paused = p & ev.running
 }
 
 // retarget moves the ticket to priority pr at t: every running clock that
 // has not breached takes pr's target, counted from its original start.
-func (ev *evaluator) retarget(pr priority.Priority, t time.Time) {
-	ev.prio, ev.tt = pr, ev.p.table(pr)
-	for mi := range numMetrics {
-		i := ev.active[mi]
-		if i < 0 {
-			continue
-		}
-		c := &ev.clocks[i]
-		if c.Applied.Metric != "" && ev.breachedBy(i, t) {
+func (ev *evaluator) retarget(pr priority.Priority, t time.Time, tn int64) {
+	ev.prio, ev.tt = pr, table(ev.targets, pr)
+	for m := ev.running; m != 0; m &= m - 1 {
+		mi := bits.TrailingZeros8(m)
+		c := &ev.clocks[ev.cur[mi].clock]
+		if c.Applied.Metric != "" && ev.breachedBy(mi, tn) {
 			continue
 		}
 		from, amount := c.Applied, c.Target
-		ev.applyTarget(i, mi)
+		ev.applyTarget(mi)
 		if c.Applied != from {
-			ev.record(i, mi, Retarget{At: t, Priority: pr, From: from, To: c.Applied, FromAmount: amount, ToAmount: c.Target})
+			ev.record(mi, Retarget{At: t.In(ev.loc), Priority: pr, From: from, To: c.Applied, FromAmount: amount, ToAmount: c.Target})
 		}
 	}
 }
 
-// record appends r to the retargets of clock i of metric mi.
-func (ev *evaluator) record(i, mi int, r Retarget) {
+// record appends r to the retargets of metric mi's latest clock.
+func (ev *evaluator) record(mi int, r Retarget) {
 	if ev.rets == nil {
-		n := 0
-		for m := range numMetrics {
-			ev.rnext[m] = n
-			if ev.used[m] {
-				n += ev.nchange
-			}
-		}
-		ev.rets = make([]Retarget, n)
+		ev.rets = make([]Retarget, ev.nrets)
 	}
-	ev.rets[ev.rnext[mi]] = r
-	ev.rnext[mi]++
-	ev.nret[mi]++
-	ev.work[i].nret++
+	ev.rets[ev.rbase[mi]+ev.rcount[mi]] = r
+	ev.rcount[mi]++
+	ev.cur[mi].nret++
 }
 
-// breachedBy reports whether running clock i has breached by t.
-func (ev *evaluator) breachedBy(i int, t time.Time) bool {
-	c := &ev.clocks[i]
+// breachedBy reports whether metric mi's running clock has breached by tn.
+func (ev *evaluator) breachedBy(mi int, tn int64) bool {
+	w := &ev.cur[mi]
+	c := &ev.clocks[w.clock]
 	x := crossing{target: c.Target}
-	for j := range ev.segs {
-		if ev.segs[j].clock == i {
-			x.feed(c.cc, ev.segs[j].seg)
-		}
+	for _, s := range ev.segs[w.first : w.first+w.nseg] {
+		x.feed(c.cc, s)
 	}
-	if w := &ev.work[i]; !w.paused && w.runStart < t.UnixNano() {
-		x.feed(c.cc, seg{w.runStart, t.UnixNano(), ev.between(c.cc, w.runStart, t)})
+	if ev.paused&(1<<mi) == 0 && w.runStart < tn {
+		x.feed(c.cc, seg{w.runStart, tn, ev.between(c.cc.real, w.runStart, tn)})
 	}
 	return x.hit
 }
 
-// applyTarget gives clock i of metric mi the target at the ticket's
+// applyTarget gives metric mi's latest clock the target at the ticket's
 // current priority, or no target. A change between business and calendar
 // time recounts the segments the clock has closed.
-func (ev *evaluator) applyTarget(i, mi int) {
-	c := &ev.clocks[i]
+func (ev *evaluator) applyTarget(mi int) {
+	w := &ev.cur[mi]
+	c := &ev.clocks[w.clock]
 	c.Priority = ev.prio
 	t := ev.tt[mi]
 	if t.Metric == "" {
@@ -379,13 +421,9 @@ func (ev *evaluator) applyTarget(i, mi int) {
 	}
 	cc := clockCal{cal: ev.cal, real: t.CalendarTime, days: t.BusinessDays > 0}
 	if cc.real != c.cc.real {
-		w := &ev.work[i]
-		w.counted = 0
-		for j := range ev.segs {
-			if s := &ev.segs[j]; s.clock == i {
-				s.counted = cc.between(cc.at(s.start), cc.at(s.end))
-				w.counted += s.counted
-			}
+		for j := w.first; j < w.first+w.nseg; j++ {
+			s := &ev.segs[j]
+			s.counted = cc.between(cc.at(s.start), cc.at(s.end))
 		}
 	}
 	c.cc = cc
@@ -403,45 +441,25 @@ func (ev *evaluator) applyTarget(i, mi int) {
 	}
 }
 
-// finish groups the segments by clock, computes each clock's state at now,
-// attaches exemptions, and returns the clocks that have a target, in
-// metric order.
+// finish computes each clock's state at now, attaches exemptions, and
+// returns the clocks that have a target, in metric order.
 func (ev *evaluator) finish(events []Event, now time.Time) []Clock {
-	off := 0
-	for i := range ev.work {
-		n := ev.work[i].nseg
-		ev.work[i].nseg = off
-		off += n
-	}
-	var all []seg
-	if len(ev.segs) > 0 {
-		all = make([]seg, len(ev.segs))
-	}
-	for _, s := range ev.segs {
-		w := &ev.work[s.clock]
-		all[w.nseg] = s.seg
-		w.nseg++
-	}
-	start, out := 0, 0
+	now = now.In(ev.loc)
+	out := 0
 	for mi := range numMetrics {
-		first := 0
-		if mi > 0 {
-			first = ev.end[mi-1]
+		w := &ev.cur[mi]
+		if w.clock < 0 {
+			continue
 		}
-		ret := ev.rnext[mi] - ev.nret[mi]
-		for i := first; i < ev.end[mi]; i++ {
-			c, w := &ev.clocks[i], &ev.work[i]
-			segs := all[start:w.nseg:w.nseg]
-			start = w.nseg
-			if w.nret > 0 {
-				c.Retargets = ev.rets[ret : ret+w.nret : ret+w.nret]
-				ret += w.nret
-			}
-			if i >= ev.next[mi] || c.Applied.Metric == "" {
+		ev.seal(mi)
+		for i := ev.base[mi]; i < ev.next[mi]; i++ {
+			c := &ev.clocks[i]
+			if c.Applied.Metric == "" {
 				continue
 			}
-			c.segs = segs
-			ev.state(c, w, now)
+			// Only the latest clock of a metric can still be running.
+			running := i == w.clock && ev.running&(1<<mi) != 0
+			ev.state(c, running, running && ev.paused&(1<<mi) != 0, now)
 			if c.State == Breached && ev.nexempt > 0 {
 				ev.exempt(c, events, now)
 			}
@@ -459,26 +477,26 @@ func (ev *evaluator) finish(events []Event, now time.Time) []Clock {
 }
 
 // state computes clock c's counted time, state and deadlines at now.
-func (ev *evaluator) state(c *Clock, w *work, now time.Time) {
+func (ev *evaluator) state(c *Clock, running, paused bool, now time.Time) {
 	x := crossing{target: c.Target}
 	for _, s := range c.segs {
 		x.feed(c.cc, s)
 	}
 	c.Elapsed = x.cum
 	c.Remaining = c.Target - c.Elapsed
-	c.Paused = w.running && w.paused
+	c.Paused = paused
 	switch {
 	case x.hit:
 		c.State, c.BreachedAt, c.Due = Breached, x.breach, x.due
-	case !w.running:
+	case !running:
 		c.State = Met
-		c.Due = c.cc.dueAt(c.cc.add(c.Stopped, c.Remaining))
-	case w.paused:
+		c.Due = c.cc.dueAt(c.cc.addNear(c.Stopped, c.Remaining))
+	case paused:
 		c.State = Paused
-		c.Due = c.cc.dueAt(c.cc.add(now, c.Remaining))
+		c.Due = c.cc.dueAt(c.cc.addNear(now, c.Remaining))
 	default:
 		c.State = Running
-		c.Due = c.cc.dueAt(c.cc.add(now, c.Remaining))
+		c.Due = c.cc.dueAt(c.cc.addNear(now, c.Remaining))
 	}
 }
 
@@ -486,7 +504,7 @@ func (ev *evaluator) state(c *Clock, w *work, now time.Time) {
 func (ev *evaluator) exempt(c *Clock, events []Event, now time.Time) {
 	for i := range events {
 		e := &events[i]
-		if e.At.After(now) {
+		if e.At.UnixNano() > now.UnixNano() {
 			return
 		}
 		if e.Kind == Exempted && e.Exemption.covers(c) {

@@ -130,69 +130,102 @@ func (e *EventError) Error() string {
 // Unwrap returns the underlying sentinel error.
 func (e *EventError) Unwrap() error { return e.Err }
 
-// checkEvents validates the whole timeline against p, which must be valid.
-func checkEvents(p *Policy, events []Event) error {
+// tally counts the events of a timeline by what they can do to clocks.
+type tally struct {
+	messages   int // CustomerMessage
+	replies    int // public AgentReply
+	statuses   int // StatusChanged
+	changes    int // PriorityChanged
+	solves     int
+	reopens    int
+	exemptions int
+}
+
+// checkEvents validates the whole timeline against p, which must be valid,
+// and counts its events.
+func checkEvents(p *Policy, events []Event) (tally, error) {
+	var n tally
 	if len(events) == 0 {
-		return &EventError{Index: -1, Err: ErrEmptyTimeline}
+		return n, &EventError{Index: -1, Err: ErrEmptyTimeline}
 	}
 	solved := false
+	var prev int64
 	for i := range events {
 		e := &events[i]
-		bad := func(err error) error { return &EventError{Index: i, Kind: e.Kind, Err: err} }
 		if !e.Kind.valid() {
-			return bad(ErrUnknownKind)
+			return n, &EventError{Index: i, Kind: e.Kind, Err: ErrUnknownKind}
 		}
 		if i == 0 && e.Kind != Created {
-			return bad(ErrNotCreated)
+			return n, &EventError{Index: i, Kind: e.Kind, Err: ErrNotCreated}
 		}
 		if i > 0 && e.Kind == Created {
-			return bad(ErrCreatedTwice)
+			return n, &EventError{Index: i, Kind: e.Kind, Err: ErrCreatedTwice}
 		}
-		if e.At.IsZero() {
-			return bad(ErrZeroTime)
+		// Instants are compared as Unix nanoseconds, as Evaluate counts
+		// them (a monotonic clock reading is ignored).
+		sec := e.At.Unix()
+		if !secInRange(sec) {
+			if e.At.IsZero() {
+				return n, &EventError{Index: i, Kind: e.Kind, Err: ErrZeroTime}
+			}
+			return n, &EventError{Index: i, Kind: e.Kind, Err: ErrTimeRange}
 		}
-		if !inRange(e.At) {
-			return bad(ErrTimeRange)
+		tn := sec*int64(time.Second) + int64(e.At.Nanosecond())
+		if i > 0 && tn < prev {
+			return n, &EventError{Index: i, Kind: e.Kind, Err: fmt.Errorf("%w: %s before %s", ErrOutOfOrder,
+				e.At.Format(time.RFC3339Nano), events[i-1].At.Format(time.RFC3339Nano))}
 		}
-		if i > 0 && e.At.Before(events[i-1].At) {
-			return bad(fmt.Errorf("%w: %s before %s", ErrOutOfOrder,
-				e.At.Format(time.RFC3339Nano), events[i-1].At.Format(time.RFC3339Nano)))
-		}
+		prev = tn
 		switch e.Kind {
 		case Created, PriorityChanged:
 			if e.Priority < 1 {
-				return bad(fmt.Errorf("%w, got %d", ErrBadPriority, int(e.Priority)))
+				return n, &EventError{Index: i, Kind: e.Kind, Err: fmt.Errorf("%w, got %d", ErrBadPriority, int(e.Priority))}
 			}
 			if _, ok := p.Targets[e.Priority]; !ok {
-				return bad(fmt.Errorf("%w %s", ErrNoTargets, e.Priority))
+				return n, &EventError{Index: i, Kind: e.Kind, Err: fmt.Errorf("%w %s", ErrNoTargets, e.Priority)}
+			}
+			if e.Kind == PriorityChanged {
+				n.changes++
+			}
+		case CustomerMessage:
+			n.messages++
+		case AgentReply:
+			if e.Public {
+				n.replies++
 			}
 		case StatusChanged:
 			if e.Status == "" {
-				return bad(ErrMissingStatus)
+				return n, &EventError{Index: i, Kind: e.Kind, Err: ErrMissingStatus}
 			}
+			n.statuses++
 		case Solved:
 			if solved {
-				return bad(ErrAlreadySolved)
+				return n, &EventError{Index: i, Kind: e.Kind, Err: ErrAlreadySolved}
 			}
 			solved = true
+			n.solves++
 		case Reopened:
 			if !solved {
-				return bad(ErrNotSolved)
+				return n, &EventError{Index: i, Kind: e.Kind, Err: ErrNotSolved}
 			}
 			solved = false
+			n.reopens++
 		case Exempted:
 			if err := checkExemption(e.Exemption); err != nil {
-				return bad(err)
+				return n, &EventError{Index: i, Kind: e.Kind, Err: err}
 			}
+			n.exemptions++
 		}
 	}
-	return nil
+	return n, nil
 }
 
 // inRange reports whether t can be held as Unix nanoseconds (leaving out
 // the partial second at each end of that range).
-func inRange(t time.Time) bool {
-	s := t.Unix()
+func inRange(t time.Time) bool { return secInRange(t.Unix()) }
+
+// secInRange is inRange for t.Unix().
+func secInRange(s int64) bool {
 	return s > math.MinInt64/int64(time.Second) && s < math.MaxInt64/int64(time.Second)
 }
 

@@ -183,17 +183,18 @@ func (e *PolicyError) Unwrap() error { return e.Err }
 // empty pause status, or an unknown Reopen mode. Priorities are checked in
 // increasing order, so the error is the same on every call.
 func (p Policy) Validate() error {
-	if err := p.validate(); err != nil {
+	if _, err := p.validate(); err != nil {
 		return err
 	}
 	return nil
 }
 
 // validate is Validate returning the concrete type, so Evaluate can tell a
-// nil error without an interface conversion.
-func (p *Policy) validate() *PolicyError {
-	bad := func(field string, err error) *PolicyError {
-		return &PolicyError{Policy: p.Name, Field: field, Err: err}
+// nil error without an interface conversion, and the metrics that have a
+// target at some priority, by bit (1<<index).
+func (p *Policy) validate() (uint8, *PolicyError) {
+	bad := func(field string, err error) (uint8, *PolicyError) {
+		return 0, &PolicyError{Policy: p.Name, Field: field, Err: err}
 	}
 	if p.Calendar == nil {
 		return bad("Calendar", ErrNilCalendar)
@@ -204,10 +205,13 @@ func (p *Policy) validate() *PolicyError {
 	// The common case, a valid policy, takes one pass over the map. On an
 	// error, check again in increasing priority order so that the error is
 	// the same on every call.
+	var used uint8
 	for pr, ts := range p.Targets {
-		if p.validateLevel(pr, ts, bad) != nil {
-			return p.firstBadLevel(bad)
+		m, err := p.validateLevel(pr, ts)
+		if err != nil {
+			return 0, p.firstBadLevel()
 		}
+		used |= m
 	}
 	for i, s := range p.PauseStatuses {
 		if s == "" {
@@ -225,13 +229,13 @@ func (p *Policy) validate() *PolicyError {
 	if p.Reopen != ContinueResolution && p.Reopen != NewCycle {
 		return bad("Reopen", fmt.Errorf("%w %d", ErrBadReopen, int(p.Reopen)))
 	}
-	return nil
+	return used, nil
 }
 
 // firstBadLevel returns the error of the smallest priority whose targets
 // are invalid, without allocating for small maps: it finds the smallest
 // priority not yet checked, repeatedly.
-func (p *Policy) firstBadLevel(bad func(string, error) *PolicyError) *PolicyError {
+func (p *Policy) firstBadLevel() *PolicyError {
 	last := priority.Priority(-1 << 62)
 	for range len(p.Targets) {
 		next, found := priority.Priority(0), false
@@ -241,14 +245,19 @@ func (p *Policy) firstBadLevel(bad func(string, error) *PolicyError) *PolicyErro
 			}
 		}
 		last = next
-		if err := p.validateLevel(next, p.Targets[next], bad); err != nil {
+		if _, err := p.validateLevel(next, p.Targets[next]); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func (p *Policy) validateLevel(pr priority.Priority, ts []Target, bad func(string, error) *PolicyError) *PolicyError {
+// validateLevel checks the targets ts at priority pr and returns their
+// metrics by bit.
+func (p *Policy) validateLevel(pr priority.Priority, ts []Target) (uint8, *PolicyError) {
+	bad := func(field string, err error) (uint8, *PolicyError) {
+		return 0, &PolicyError{Policy: p.Name, Field: field, Err: err}
+	}
 	field := func(i int, name string) string {
 		f := "Targets[" + pr.String() + "][" + strconv.Itoa(i) + "]"
 		if name != "" {
@@ -259,16 +268,16 @@ func (p *Policy) validateLevel(pr priority.Priority, ts []Target, bad func(strin
 	if pr < 1 {
 		return bad("Targets["+pr.String()+"]", ErrBadPriority)
 	}
-	var seen [numMetrics]bool
+	var seen uint8
 	for i, t := range ts {
 		mi := t.Metric.index()
 		if mi < 0 {
 			return bad(field(i, "Metric"), fmt.Errorf("%w %q", ErrUnknownMetric, string(t.Metric)))
 		}
-		if seen[mi] {
+		if seen&(1<<mi) != 0 {
 			return bad(field(i, "Metric"), fmt.Errorf("%w: %s", ErrDuplicateMetric, t.Metric))
 		}
-		seen[mi] = true
+		seen |= 1 << mi
 		switch {
 		case t.BusinessDays == 0 && t.Within <= 0:
 			return bad(field(i, "Within"), fmt.Errorf("%w, got %v", ErrBadTarget, t.Within))
@@ -278,7 +287,7 @@ func (p *Policy) validateLevel(pr priority.Priority, ts []Target, bad func(strin
 			return bad(field(i, ""), fmt.Errorf("%w: set Within or BusinessDays, not both", ErrBadTarget))
 		}
 	}
-	return nil
+	return seen, nil
 }
 
 // targetTable holds the target of each metric at one priority; a zero
@@ -286,9 +295,9 @@ func (p *Policy) validateLevel(pr priority.Priority, ts []Target, bad func(strin
 type targetTable [numMetrics]Target
 
 // table returns the targets at priority pr by metric.
-func (p *Policy) table(pr priority.Priority) targetTable {
+func table(targets map[priority.Priority][]Target, pr priority.Priority) targetTable {
 	var tt targetTable
-	for _, t := range p.Targets[pr] {
+	for _, t := range targets[pr] {
 		tt[t.Metric.index()] = t
 	}
 	return tt

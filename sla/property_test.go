@@ -1,6 +1,7 @@
 package sla_test
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -126,4 +127,97 @@ func TestEvaluateEveryMinute(t *testing.T) {
 			prev = rep
 		}
 	}
+}
+
+// fuzzTimeline decodes a valid timeline from data, two bytes per event (what
+// happens, and how many minutes later), starting on Monday 2 March 2026 in
+// New York; priorities are 1 to 3. It also returns an evaluation instant
+// after the last event.
+func fuzzTimeline(data []byte) ([]sla.Event, time.Time) {
+	t := ny(3, 2, 7, 0)
+	if len(data) > 0 {
+		t = t.Add(time.Duration(data[0]) * 10 * time.Minute)
+		data = data[1:]
+	}
+	events := []sla.Event{created(t, 2)}
+	solved := false
+	statuses := []string{"open", "pending", "on-hold"}
+	for ; len(data) >= 2 && len(events) < 64; data = data[2:] {
+		k, gap := data[0], data[1]
+		t = t.Add(time.Duration(gap) * 7 * time.Minute)
+		var e sla.Event
+		switch k % 8 {
+		case 0:
+			e = ev(t, sla.CustomerMessage)
+		case 1:
+			e = reply(t)
+		case 2:
+			e = note(t)
+		case 3, 4:
+			e = status(t, statuses[int(k/8)%len(statuses)])
+		case 5:
+			e = reprio(t, priority.Priority(1+int(k/8)%3))
+		default:
+			if solved {
+				e = sla.Event{At: t, Kind: sla.Reopened, Status: statuses[int(k/8)%len(statuses)]}
+			} else {
+				e = ev(t, sla.Solved)
+			}
+			solved = !solved
+		}
+		events = append(events, e)
+	}
+	return events, t.Add(time.Duration(len(data)) * time.Hour)
+}
+
+// FuzzEvaluate replays decoded timelines under several policies (business
+// and calendar time, Within and BusinessDays targets, per-metric pauses,
+// both reopen modes) and checks what must hold for every clock whatever
+// the timeline: Remaining is Target minus Elapsed; the counted time of the
+// clock's Explain segments (found with Calendar.Intervals) adds up to
+// Elapsed; and for a Within target, the Due of a running or breached clock
+// is When(Target), which finds the instant from the clock's segments with
+// Calendar.Add, where Evaluate gets Due from now or from the segment that
+// used the target up.
+func FuzzEvaluate(f *testing.F) {
+	f.Add([]byte{})
+	f.Add([]byte{3, 1, 5, 0, 10, 3, 2, 11, 20, 5, 1, 6, 30, 0, 9, 1, 40, 6, 90, 14, 3, 1, 4})
+	f.Add([]byte{0, 4, 30, 0, 200, 1, 1, 19, 2, 6, 0, 6, 250, 0, 3, 1, 0, 13, 77, 5, 0, 6, 8})
+	f.Add([]byte{12, 5, 10, 13, 5, 3, 60, 1, 9, 11, 255, 6, 1, 0, 2, 1, 3, 21, 40})
+	newCycle := deskPolicy()
+	newCycle.Reopen = sla.NewCycle
+	newCycle.MetricPauses = map[sla.Metric][]string{sla.FirstResponse: {"on-hold"}, sla.NextResponse: {"pending", "on-hold"}}
+	updates := benchPolicy()
+	updates.Targets[3] = []sla.Target{{Metric: sla.PeriodicUpdate, Within: 3 * time.Hour},
+		{Metric: sla.Resolution, BusinessDays: 2, CalendarTime: true}}
+	updates.Targets[1] = append(updates.Targets[1], sla.Target{Metric: sla.PeriodicUpdate, Within: 90 * time.Minute, CalendarTime: true})
+	policies := []sla.Policy{deskPolicy(), newCycle, updates, calPolicy()}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		events, now := fuzzTimeline(data)
+		for _, p := range policies {
+			xs, err := sla.Explain(p, events, now)
+			if err != nil {
+				t.Fatalf("%s: Explain: %v", p.Name, err)
+			}
+			for _, x := range xs {
+				c := x.Clock
+				id := fmt.Sprintf("%s: %s#%d (%v)", p.Name, c.Metric, c.Cycle, c.State)
+				if c.Remaining != c.Target-c.Elapsed {
+					t.Errorf("%s: Remaining %v, Target %v, Elapsed %v", id, c.Remaining, c.Target, c.Elapsed)
+				}
+				var counted time.Duration
+				for _, s := range x.Segments {
+					counted += s.Counted
+				}
+				if counted != c.Elapsed {
+					t.Errorf("%s: Elapsed %v, Explain counts %v", id, c.Elapsed, counted)
+				}
+				if c.Applied.BusinessDays == 0 && (c.State == sla.Running || c.State == sla.Breached) {
+					if w, ok := c.When(c.Target); !ok || !w.Equal(c.Due) {
+						t.Errorf("%s: Due %v, When(Target %v) = %v, %v", id, c.Due, c.Target, w, ok)
+					}
+				}
+			}
+		}
+	})
 }
