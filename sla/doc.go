@@ -121,6 +121,19 @@
 // covers breaches of its metric that happen before its expiry, whether
 // they happen before or after the approval was recorded.
 //
+// # Effective dates
+//
+// Policies change: targets are tightened from the first of the month, a
+// new contract starts on a date. A [Policy] can carry the dates it is for
+// ([Policy.EffectiveFrom], inclusive, and [Policy.EffectiveUntil],
+// exclusive; zero leaves a side open), and [InForce] picks, from a list,
+// the policy for a ticket by its creation time, as helpdesks apply the
+// policy in force when a ticket's SLA is set: a ticket created under the
+// old revision keeps it to the end, also when it is evaluated after the
+// new one took over. Overlaps are allowed and settled by the order of the
+// list: the first policy effective at the creation time wins, so a list
+// can end with an undated fallback. Evaluate does not look at the dates.
+//
 // # Errors
 //
 // Bad input never panics: an invalid policy is a [*PolicyError] naming the

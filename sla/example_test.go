@@ -153,3 +153,37 @@ func ExampleSummarize() {
 	// Output:
 	// met 3 breached 1 compliance 75% median 30m0s p90 1h10m0s
 }
+
+// A London desk (open 09:00-17:30) tightened its resolution target from
+// 1 July 2026. Each ticket keeps the revision in force when it was
+// created: at 13:00 on 1 July the ticket of 30 June 17:00 has counted
+// 30 minutes on 30 June and 4 hours on 1 July of its 8 hours, the ticket
+// of 1 July 10:00 has counted 3 of its 4 hours.
+func ExampleInForce() {
+	july := time.Date(2026, 7, 1, 0, 0, 0, 0, time.UTC)
+	old, revised := londonDesk(), londonDesk()
+	old.Name, old.EffectiveUntil = "2026 H1", july
+	revised.Name, revised.EffectiveFrom = "2026 H2", july
+	revised.Targets = map[priority.Priority][]sla.Target{2: {{Metric: sla.Resolution, Within: 4 * time.Hour}}}
+	policies := []sla.Policy{old, revised}
+
+	for _, created := range []time.Time{
+		time.Date(2026, 6, 30, 16, 0, 0, 0, time.UTC),
+		time.Date(2026, 7, 1, 9, 0, 0, 0, time.UTC),
+	} {
+		p, ok := sla.InForce(policies, created)
+		if !ok {
+			panic("no policy")
+		}
+		r, err := sla.Evaluate(p, []sla.Event{{At: created, Kind: sla.Created, Priority: 2}}, time.Date(2026, 7, 1, 12, 0, 0, 0, time.UTC))
+		if err != nil {
+			panic(err)
+		}
+		c, _ := r.Clock(sla.Resolution)
+		fmt.Printf("created %s: %s, elapsed %v of %v, due %s\n",
+			c.Started.Format("Jan 2 15:04 MST"), p.Name, c.Elapsed, c.Target, c.Due.Format("Jan 2 15:04"))
+	}
+	// Output:
+	// created Jun 30 17:00 BST: 2026 H1, elapsed 4h30m0s of 8h0m0s, due Jul 1 16:30
+	// created Jul 1 10:00 BST: 2026 H2, elapsed 3h0m0s of 4h0m0s, due Jul 1 14:00
+}

@@ -176,12 +176,14 @@ func holidaySet(name string) ([]*cal.Holiday, bool) {
 }
 
 type policyJSON struct {
-	Name          string                  `json:"name"`
-	Calendar      *CalendarSpec           `json:"calendar"`
-	Targets       map[string][]targetJSON `json:"targets"`
-	PauseStatuses []string                `json:"pause_statuses,omitempty"`
-	MetricPauses  map[string][]string     `json:"metric_pauses,omitempty"`
-	Reopen        string                  `json:"reopen,omitempty"`
+	Name           string                  `json:"name"`
+	Calendar       *CalendarSpec           `json:"calendar"`
+	Targets        map[string][]targetJSON `json:"targets"`
+	PauseStatuses  []string                `json:"pause_statuses,omitempty"`
+	MetricPauses   map[string][]string     `json:"metric_pauses,omitempty"`
+	Reopen         string                  `json:"reopen,omitempty"`
+	EffectiveFrom  string                  `json:"effective_from,omitempty"`
+	EffectiveUntil string                  `json:"effective_until,omitempty"`
 }
 
 type targetJSON struct {
@@ -203,10 +205,13 @@ type targetJSON struct {
 //	          {"metric": "resolution", "within": "8h"}],
 //	   "P3": [{"metric": "resolution", "business_days": 3}]},
 //	 "pause_statuses": ["pending", "on-hold"],
-//	 "reopen": "continue"}
+//	 "reopen": "continue",
+//	 "effective_from": "2026-07-01T00:00:00+01:00"}
 //
 // reopen is "continue" (the default) or "new_cycle"; metric_pauses maps a
-// metric name to its own pause statuses.
+// metric name to its own pause statuses; effective_from and
+// effective_until, RFC 3339 times, are [Policy.EffectiveFrom] and
+// [Policy.EffectiveUntil] (absent: unbounded).
 func ParsePolicy(data []byte) (Policy, error) {
 	var p Policy
 	if err := p.UnmarshalJSON(data); err != nil {
@@ -234,7 +239,10 @@ func (p *Policy) UnmarshalJSON(data []byte) error {
 		return bad("calendar", err)
 	}
 	spec := *j.Calendar
-	spec.Closed = slices.Clone(spec.Closed)
+	spec.Closed = nil // "closed": [] is no closed dates, as MarshalJSON writes it
+	if len(j.Calendar.Closed) > 0 {
+		spec.Closed = slices.Clone(j.Calendar.Closed)
+	}
 	q.Calendar, q.CalendarSpec = c, &spec
 	q.Targets = make(map[priority.Priority][]Target, len(j.Targets))
 	for key, ts := range j.Targets {
@@ -283,6 +291,20 @@ func (p *Policy) UnmarshalJSON(data []byte) error {
 	default:
 		return bad("reopen", fmt.Errorf("%w %q (want \"continue\" or \"new_cycle\")", ErrBadReopen, j.Reopen))
 	}
+	for _, f := range []struct {
+		name string
+		in   string
+		out  *time.Time
+	}{{"effective_from", j.EffectiveFrom, &q.EffectiveFrom}, {"effective_until", j.EffectiveUntil, &q.EffectiveUntil}} {
+		if f.in == "" {
+			continue
+		}
+		t, err := time.Parse(time.RFC3339Nano, f.in)
+		if err != nil {
+			return bad(f.name, fmt.Errorf("%q is not an RFC 3339 time", f.in))
+		}
+		*f.out = t
+	}
 	if err := q.Validate(); err != nil {
 		return err
 	}
@@ -304,6 +326,12 @@ func (p Policy) MarshalJSON() ([]byte, error) {
 		Targets:       make(map[string][]targetJSON, len(p.Targets)),
 		PauseStatuses: p.PauseStatuses,
 		Reopen:        p.Reopen.String(),
+	}
+	if !p.EffectiveFrom.IsZero() {
+		j.EffectiveFrom = p.EffectiveFrom.Format(time.RFC3339Nano)
+	}
+	if !p.EffectiveUntil.IsZero() {
+		j.EffectiveUntil = p.EffectiveUntil.Format(time.RFC3339Nano)
 	}
 	for pr, ts := range p.Targets {
 		out := make([]targetJSON, len(ts))

@@ -205,6 +205,8 @@ func FuzzParsePolicy(f *testing.F) {
 	f.Add([]byte(`{"name":"x","calendar":{"zone":"UTC","week":"Mon-Sun 00:00-24:00"},"targets":{"1":[{"metric":"resolution","within":"1h"}]}}`))
 	f.Add([]byte(`{"name":"","calendar":{"zone":"Europe/London","week":"Mon-Fri 09:00-17:30","holidays":"gb"},"targets":{"P3":[{"metric":"first_response","business_days":2,"calendar_time":true}]},"metric_pauses":{"first_response":["x"]}}`))
 	f.Add([]byte(`{}`))
+	f.Add([]byte(`{"name":"x","calendar":{"zone":"UTC","week":"Mon-Fri 09:00-17:00"},"targets":{"1":[]},"effective_from":"2026-01-01T00:00:00+05:30","effective_until":"2026-06-01T00:00:00.123Z"}`))
+	f.Add([]byte(`{"name":"x","calendar":{"zone":"UTC","week":"Mon-Fri 09:00-17:00"},"targets":{"1":[]},"effective_until":"0001-01-01T00:00:00Z"}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p, err := sla.ParsePolicy(data)
 		if err != nil {
@@ -222,7 +224,8 @@ func FuzzParsePolicy(f *testing.F) {
 			t.Fatalf("ParsePolicy(MarshalJSON(p)) = %v\n%s", err, out)
 		}
 		if q.Name != p.Name || !reflect.DeepEqual(q.Targets, p.Targets) || q.Reopen != p.Reopen ||
-			!reflect.DeepEqual(q.CalendarSpec, p.CalendarSpec) {
+			!reflect.DeepEqual(q.CalendarSpec, p.CalendarSpec) ||
+			!q.EffectiveFrom.Equal(p.EffectiveFrom) || !q.EffectiveUntil.Equal(p.EffectiveUntil) {
 			t.Fatalf("round trip changed the policy:\n%s\n%s", data, out)
 		}
 	})

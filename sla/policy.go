@@ -128,6 +128,14 @@ func (m ReopenMode) String() string {
 // instead. FirstResponse and NextResponse never pause unless MetricPauses
 // names statuses for them.
 //
+// EffectiveFrom and EffectiveUntil say which tickets the policy is for:
+// those created at or after EffectiveFrom and before EffectiveUntil; a
+// zero time leaves that side open. They let a revised policy take over
+// from a date while tickets created earlier keep the revision they were
+// created under; [InForce] picks the policy for a ticket from a list.
+// Evaluate does not look at them: it evaluates under the policy it is
+// given.
+//
 // A Policy is a plain value: build it with a composite literal or load it
 // with [ParsePolicy], and check it with [Policy.Validate] ([Evaluate]
 // validates it too). Evaluate only reads a Policy, so one Policy may be
@@ -140,6 +148,9 @@ type Policy struct {
 	PauseStatuses []string // while in one of these statuses, Resolution and PeriodicUpdate stop counting
 	MetricPauses  map[Metric][]string
 	Reopen        ReopenMode
+
+	EffectiveFrom  time.Time // zero: since always
+	EffectiveUntil time.Time // zero: for ever; exclusive
 
 	// CalendarSpec describes Calendar in the words the JSON form uses. It is
 	// set by [ParsePolicy]; [Policy.MarshalJSON] needs it, since a built
@@ -158,6 +169,7 @@ var (
 	ErrDuplicateMetric = errors.New("metric has two targets at one priority")
 	ErrBadStatus       = errors.New("status must not be empty")
 	ErrBadReopen       = errors.New("unknown reopen mode")
+	ErrBadEffective    = errors.New("effective range is empty")
 )
 
 // PolicyError reports an invalid [Policy]: which policy, which field and
@@ -180,7 +192,8 @@ func (e *PolicyError) Unwrap() error { return e.Err }
 // nil Calendar, no Targets at all, a priority below 1, an unknown metric, a
 // target that sets neither or both of Within and BusinessDays or sets
 // either to zero or less, two targets for one metric at one priority, an
-// empty pause status, or an unknown Reopen mode. Priorities are checked in
+// empty pause status, an unknown Reopen mode, or an EffectiveUntil that is
+// not after a non-zero EffectiveFrom. Priorities are checked in
 // increasing order, so the error is the same on every call.
 func (p Policy) Validate() error {
 	if _, err := p.validate(); err != nil {
@@ -229,7 +242,34 @@ func (p *Policy) validate() (uint8, *PolicyError) {
 	if p.Reopen != ContinueResolution && p.Reopen != NewCycle {
 		return bad("Reopen", fmt.Errorf("%w %d", ErrBadReopen, int(p.Reopen)))
 	}
+	if !p.EffectiveFrom.IsZero() && !p.EffectiveUntil.IsZero() && !p.EffectiveUntil.After(p.EffectiveFrom) {
+		return bad("EffectiveUntil", fmt.Errorf("%w: %s is not after %s", ErrBadEffective,
+			p.EffectiveUntil.Format(time.RFC3339Nano), p.EffectiveFrom.Format(time.RFC3339Nano)))
+	}
 	return used, nil
+}
+
+// EffectiveAt reports whether p is for tickets created at t: t is at or
+// after EffectiveFrom (or EffectiveFrom is zero) and before EffectiveUntil
+// (or EffectiveUntil is zero).
+func (p Policy) EffectiveAt(t time.Time) bool {
+	return (p.EffectiveFrom.IsZero() || !t.Before(p.EffectiveFrom)) &&
+		(p.EffectiveUntil.IsZero() || t.Before(p.EffectiveUntil))
+}
+
+// InForce returns the first policy of policies that is effective for a
+// ticket created at created ([Policy.EffectiveAt]), and whether there is
+// one. The order of the list settles overlaps: the first match wins, so
+// a list can put dated revisions before an undated fallback. A ticket
+// keeps the policy in force when it was created for its whole life: pass
+// its Created event's time, not now.
+func InForce(policies []Policy, created time.Time) (Policy, bool) {
+	for i := range policies {
+		if policies[i].EffectiveAt(created) {
+			return policies[i], true
+		}
+	}
+	return Policy{}, false
 }
 
 // firstBadLevel returns the error of the smallest priority whose targets
