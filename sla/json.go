@@ -4,8 +4,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/rickar/cal/v2"
@@ -41,17 +43,25 @@ import (
 // [Policy] writes it:
 //
 //	{"zone": "America/New_York", "week": "Mon-Fri 09:00-17:00",
-//	 "holidays": "us", "closed": ["2026-12-24"]}
+//	 "holidays": "us", "closed": ["2026-12-24"],
+//	 "hours": {"2026-12-31": "09:00-13:00", "2026-11-27": ""}}
 //
 // Zone is an IANA zone name, loaded with [time.LoadLocation], which needs
 // zone data on the machine or the program to import time/tzdata. Week is a
 // [calendar.ParseWeek] spec. Holidays names one of the holiday sets of
 // [HolidaySets] (optional). Closed lists extra closed dates as YYYY-MM-DD.
+// Hours gives dates (YYYY-MM-DD) special hours ([calendar.WithHours]):
+// comma-separated wall-clock spans as in a week spec, such as
+// "09:00-12:00,13:00-15:00", within the date (no overnight spans); an
+// empty string closes the date. Special hours win over holidays and
+// Closed on the same date, so a desk can open for a few hours on a
+// holiday.
 type CalendarSpec struct {
-	Zone     string   `json:"zone"`
-	Week     string   `json:"week"`
-	Holidays string   `json:"holidays,omitempty"`
-	Closed   []string `json:"closed,omitempty"`
+	Zone     string            `json:"zone"`
+	Week     string            `json:"week"`
+	Holidays string            `json:"holidays,omitempty"`
+	Closed   []string          `json:"closed,omitempty"`
+	Hours    map[string]string `json:"hours,omitempty"`
 }
 
 // ErrUnknownHolidays reports a holiday set name that [HolidaySets] does not
@@ -90,11 +100,49 @@ func (s CalendarSpec) Calendar() (*calendar.Calendar, error) {
 		}
 		opts = append(opts, calendar.WithClosed(dates...))
 	}
+	// In date order, so that the first error is the same on every call.
+	days := make([]string, 0, len(s.Hours))
+	for d := range s.Hours {
+		days = append(days, d)
+	}
+	slices.Sort(days)
+	for _, d := range days {
+		opt, err := specialHours(d, s.Hours[d])
+		if err != nil {
+			return nil, fmt.Errorf("sla: calendar: hours[%q]: %w", d, err)
+		}
+		opts = append(opts, opt)
+	}
 	c, err := calendar.New(loc, week, opts...)
 	if err != nil {
 		return nil, fmt.Errorf("sla: calendar: %w", err)
 	}
 	return c, nil
+}
+
+// specialHours turns one entry of CalendarSpec.Hours into a calendar
+// option.
+func specialHours(date, spans string) (calendar.Option, error) {
+	t, err := time.Parse(time.DateOnly, date)
+	if err != nil {
+		return nil, fmt.Errorf("%q is not a YYYY-MM-DD date", date)
+	}
+	d := calendar.DateOf(t)
+	if spans == "" {
+		return calendar.WithHours(d), nil
+	}
+	if strings.ContainsFunc(spans, func(r rune) bool { return (r < '0' || r > '9') && !strings.ContainsRune(":-,. ", r) }) {
+		return nil, fmt.Errorf("%q: want spans such as \"09:00-12:00,13:00-17:00\", or \"\" for closed", spans)
+	}
+	// A week spec for one day: ParseWeek checks the spans.
+	w, err := calendar.ParseWeek("Mon " + spans)
+	if err != nil {
+		return nil, fmt.Errorf("%q: %w", spans, err)
+	}
+	if len(w[time.Tuesday]) > 0 {
+		return nil, fmt.Errorf("%q: a span runs past midnight; give the next date its own hours", spans)
+	}
+	return calendar.WithHours(d, w[time.Monday]...), nil
 }
 
 var holidaySetNames = []string{
@@ -239,9 +287,13 @@ func (p *Policy) UnmarshalJSON(data []byte) error {
 		return bad("calendar", err)
 	}
 	spec := *j.Calendar
-	spec.Closed = nil // "closed": [] is no closed dates, as MarshalJSON writes it
+	// "closed": [] and "hours": {} are none, as MarshalJSON writes them.
+	spec.Closed, spec.Hours = nil, nil
 	if len(j.Calendar.Closed) > 0 {
 		spec.Closed = slices.Clone(j.Calendar.Closed)
+	}
+	if len(j.Calendar.Hours) > 0 {
+		spec.Hours = maps.Clone(j.Calendar.Hours)
 	}
 	q.Calendar, q.CalendarSpec = c, &spec
 	q.Targets = make(map[priority.Priority][]Target, len(j.Targets))

@@ -207,6 +207,8 @@ func FuzzParsePolicy(f *testing.F) {
 	f.Add([]byte(`{}`))
 	f.Add([]byte(`{"name":"x","calendar":{"zone":"UTC","week":"Mon-Fri 09:00-17:00"},"targets":{"1":[]},"effective_from":"2026-01-01T00:00:00+05:30","effective_until":"2026-06-01T00:00:00.123Z"}`))
 	f.Add([]byte(`{"name":"x","calendar":{"zone":"UTC","week":"Mon-Fri 09:00-17:00"},"targets":{"1":[]},"effective_until":"0001-01-01T00:00:00Z"}`))
+	f.Add([]byte(`{"name":"x","calendar":{"zone":"Europe/Paris","week":"Mon-Fri 09:00-17:00","holidays":"fr","hours":{"2026-12-24":"09:00-12:00,13:00-15:30","2026-12-31":"","2026-05-01":"10:00-11:00"}},"targets":{"1":[]}}`))
+	f.Add([]byte(`{"name":"x","calendar":{"zone":"UTC","week":"Mon-Sun 00:00-24:00","hours":{"2026-03-08":"00:00-24:00","2026-03-09":"22:00-00:00"}},"targets":{"1":[]}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p, err := sla.ParsePolicy(data)
 		if err != nil {
@@ -251,4 +253,85 @@ func FuzzParseTimeline(f *testing.F) {
 		// Whatever parses, Evaluate must answer without panicking.
 		_, _ = sla.Evaluate(calPolicy(), events, time.Date(2026, 3, 5, 0, 0, 0, 0, time.UTC))
 	})
+}
+
+func TestCalendarSpecHours(t *testing.T) {
+	const doc = `{"name":"x","calendar":{"zone":"UTC","week":"Mon-Fri 09:00-17:00","holidays":"us",
+		"closed":["2026-12-30"],
+		"hours":{"2026-12-24":"09:00-13:00","2026-12-31":"","2026-12-26":"10:00-12:00, 13:00-14:00",
+		         "2026-12-25":"10:00-12:00","2026-12-30":"15:00-16:00","2026-12-28":"00:00-24:00"}},
+		"targets":{"1":[{"metric":"resolution","within":"1h"}]}}`
+	p, err := sla.ParsePolicy([]byte(doc))
+	if err != nil {
+		t.Fatalf("ParsePolicy: %v", err)
+	}
+	day := func(m time.Month, d int) time.Time { return time.Date(2026, m, d, 0, 0, 0, 0, time.UTC) }
+	// December 2026: the 23rd is a Wednesday, the 25th Christmas (a US
+	// holiday, a Friday), the 26th a Saturday, the 28th a Monday.
+	tests := []struct {
+		name string
+		d    time.Time
+		want time.Duration
+	}{
+		{"regular Wednesday", day(12, 23), 8 * time.Hour},
+		{"short Thursday 09:00-13:00", day(12, 24), 4 * time.Hour},
+		{"open on the holiday 10:00-12:00", day(12, 25), 2 * time.Hour},
+		{"open on Saturday, two spans", day(12, 26), 3 * time.Hour},
+		{"regular Sunday", day(12, 27), 0},
+		{"all day Monday", day(12, 28), 24 * time.Hour},
+		{"hours win over closed", day(12, 30), time.Hour},
+		{"empty string: closed", day(12, 31), 0},
+	}
+	for _, tc := range tests {
+		if got := p.Calendar.Between(tc.d, tc.d.AddDate(0, 0, 1)); got != tc.want {
+			t.Errorf("%s: open time on %s = %v want %v", tc.name, tc.d.Format(time.DateOnly), got, tc.want)
+		}
+	}
+	if !p.Calendar.IsOpen(day(12, 24).Add(12*time.Hour+59*time.Minute)) || p.Calendar.IsOpen(day(12, 24).Add(13*time.Hour)) {
+		t.Errorf("24 December: open at 12:59 and closed at 13:00 wanted")
+	}
+
+	// Round trip: the spec comes back as written.
+	data, err := p.MarshalJSON()
+	if err != nil {
+		t.Fatalf("MarshalJSON: %v", err)
+	}
+	q, err := sla.ParsePolicy(data)
+	if err != nil {
+		t.Fatalf("ParsePolicy(MarshalJSON) = %v\n%s", err, data)
+	}
+	if !reflect.DeepEqual(q.CalendarSpec, p.CalendarSpec) || q.CalendarSpec.Hours["2026-12-31"] != "" || len(q.CalendarSpec.Hours) != 6 {
+		t.Errorf("round trip: %+v want %+v", q.CalendarSpec, p.CalendarSpec)
+	}
+	// A spec built in Go works the same.
+	spec := sla.CalendarSpec{Zone: "UTC", Week: "Mon-Fri 09:00-17:00", Hours: map[string]string{"2026-12-24": ""}}
+	if c, err := spec.Calendar(); err != nil || c.Between(day(12, 24), day(12, 25)) != 0 {
+		t.Errorf("CalendarSpec.Calendar with 24 December closed: %v", err)
+	}
+
+	bad := []struct{ name, hours, want string }{
+		{"no such date", `{"2026-02-30":"09:00-12:00"}`, `hours["2026-02-30"]: "2026-02-30" is not a YYYY-MM-DD date`},
+		{"US date", `{"12/24/2026":"09:00-12:00"}`, `hours["12/24/2026"]`},
+		{"overnight", `{"2026-12-24":"22:00-02:00"}`, "past midnight"},
+		{"overlap", `{"2026-12-24":"09:00-12:00,11:00-13:00"}`, `hours["2026-12-24"]: "09:00-12:00,11:00-13:00"`},
+		{"out of range", `{"2026-12-24":"25:00-26:00"}`, `hours["2026-12-24"]`},
+		{"day names", `{"2026-12-24":"09:00-12:00; Tue 09:00-10:00"}`, "want spans such as"},
+		{"not a time", `{"2026-12-24":"9-5"}`, `hours["2026-12-24"]`},
+		{"array", `{"2026-12-24":["09:00-12:00"]}`, "hours"},
+		{"not an object", `["2026-12-24"]`, "hours"},
+		{"first bad date in date order", `{"2026-12-25":"x","2026-12-24":"y"}`, `hours["2026-12-24"]`},
+	}
+	for _, tc := range bad {
+		doc := `{"name":"x","calendar":{"zone":"UTC","week":"Mon-Fri 09:00-17:00","hours":` + tc.hours +
+			`},"targets":{"1":[{"metric":"resolution","within":"1h"}]}}`
+		_, err := sla.ParsePolicy([]byte(doc))
+		if err == nil || !strings.HasPrefix(err.Error(), "sla: ") || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: ParsePolicy error = %v want one starting with \"sla: \" mentioning %q", tc.name, err, tc.want)
+		}
+	}
+	// "hours": {} is no special hours, written back as none.
+	p, err = sla.ParsePolicy([]byte(`{"name":"x","calendar":{"zone":"UTC","week":"Mon-Fri 09:00-17:00","hours":{}},"targets":{"1":[]}}`))
+	if err != nil || p.CalendarSpec.Hours != nil {
+		t.Errorf(`"hours": {}: %v, Hours %#v want nil`, err, p.CalendarSpec.Hours)
+	}
 }
