@@ -77,7 +77,9 @@ type Clock struct {
 
 	// Priority is the priority whose target applies, and Applied that
 	// target. A priority change re-targets a running clock that has not
-	// breached; a met or breached clock keeps its verdict and its target.
+	// breached; a met or breached clock keeps its verdict and its target,
+	// until a reopen resumes it under the ticket's current priority (see
+	// the package documentation).
 	Priority priority.Priority
 	Applied  Target
 	// Paused reports whether the clock is in a pause status at now; it is
@@ -100,13 +102,15 @@ type Clock struct {
 
 // Retarget is one change of the target applied to a running or paused
 // clock: a [PriorityChanged] event moved the ticket to a priority whose
-// target for the clock's metric differs from the one that applied. (A
-// change to a priority with the same target is not a Retarget.) Each
+// target for the clock's metric differs from the one that applied, or a
+// [Reopened] event resumed the Resolution clock after such a change while
+// the ticket was solved. (A change to a priority with the same target is
+// not a Retarget.) Each
 // target counts from the clock's start (see the package documentation);
 // the instants at which the clock reached a share of an earlier target
 // can be found with [Clock.WhenCounting].
 type Retarget struct {
-	At       time.Time         // the instant of the PriorityChanged event
+	At       time.Time         // the instant of the PriorityChanged event, or of the Reopened event
 	Priority priority.Priority // the priority the ticket moved to
 	// From and To are the targets that applied before and after the
 	// change; the zero Target means the priority had no target for the

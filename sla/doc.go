@@ -44,7 +44,8 @@
 // [Policy.Reopen] says what a reopen does to Resolution.
 // [ContinueResolution] (the default, Zendesk's "full resolution time")
 // resumes the same clock: the time while solved is not counted and the
-// target is the same. [NewCycle] starts a new Resolution clock with a fresh
+// target is the same, unless the priority changed while the ticket was
+// solved (see "Priority changes"). [NewCycle] starts a new Resolution clock with a fresh
 // target, as Jira Service Management starts a new SLA cycle (its REST API
 // reports "completedCycles" and one "ongoingCycle", each with its own
 // start, stop, breach time, elapsed and remaining time). Every clock
@@ -101,9 +102,21 @@
 // counts on meanwhile). A change between business and calendar time
 // recounts everything the clock counted from its start the new way.
 //
+// A change while the ticket is solved reaches the stopped Resolution clock
+// when a reopen continues it ([ContinueResolution]): the clock resumes
+// against the ticket's priority at the reopen, re-targeted from its
+// original start at the reopen instant like a running clock, so a target
+// already used up breaches it at the instant it was used up, which may be
+// before the solve. Until the reopen the stopped clock keeps its verdict
+// and target (an audit replay before the reopen sees it met), and a clock
+// that breached before the solve keeps both after it too. Under
+// [NewCycle] the reopen starts a new cycle with the current priority's
+// target, and earlier cycles keep theirs.
+//
 // Each clock keeps the history of its targets in [Clock.Retargets]: one
 // [Retarget] per change of the applied target while the clock ran
-// (counting or paused), with the instant, the targets before and after and
+// (counting or paused) or as a reopen resumed it, with the instant (of
+// the change, or of the reopen), the targets before and after and
 // their amounts of counted time; nil for the many tickets whose priority
 // never changes. The history splits a clock's life into epochs, each with
 // its own target: package escalation uses it so that a level crossed under

@@ -120,8 +120,10 @@ type evaluator struct {
 	// rets holds the retargets, allocated at the first one: a region of
 	// nchange entries per metric that has targets (each PriorityChanged
 	// event adds at most one per metric), filled in order, so the entries
-	// of each clock are contiguous and the clocks in cycle order. rbase is
-	// the start of each region, rcount the entries used.
+	// of each clock are contiguous and the clocks in cycle order (a reopen
+	// that re-targets the Resolution clock follows a change made while the
+	// ticket was solved, which recorded nothing). rbase is the start of
+	// each region, rcount the entries used.
 	rets   []Retarget
 	nrets  int
 	rbase  [numMetrics]int
@@ -262,7 +264,13 @@ func (ev *evaluator) replay(events []Event, now time.Time) {
 				ev.running |= 1 << 3
 				ev.paused = ev.paused&^(1<<3) | ev.pausing&(1<<3)
 				w.runStart = tn
-				ev.clocks[w.clock].Stopped = time.Time{}
+				c := &ev.clocks[w.clock]
+				c.Stopped = time.Time{}
+				// A priority change while the ticket was solved reaches the
+				// clock as it resumes.
+				if c.Priority != ev.prio {
+					ev.retargetClock(3, e.At, tn)
+				}
 			}
 			ev.resume = false
 		}
@@ -370,16 +378,22 @@ func (ev *evaluator) setStatus(s string, tn int64) {
 func (ev *evaluator) retarget(pr priority.Priority, t time.Time, tn int64) {
 	ev.prio, ev.tt = pr, table(ev.targets, pr)
 	for m := ev.running; m != 0; m &= m - 1 {
-		mi := bits.TrailingZeros8(m)
-		c := &ev.clocks[ev.cur[mi].clock]
-		if c.Applied.Metric != "" && ev.breachedBy(mi, tn) {
-			continue
-		}
-		from, amount := c.Applied, c.Target
-		ev.applyTarget(mi)
-		if c.Applied != from {
-			ev.record(mi, Retarget{At: t.In(ev.loc), Priority: pr, From: from, To: c.Applied, FromAmount: amount, ToAmount: c.Target})
-		}
+		ev.retargetClock(bits.TrailingZeros8(m), t, tn)
+	}
+}
+
+// retargetClock gives metric mi's running clock the target at the
+// ticket's priority at t, unless it has breached, and records a change of
+// target.
+func (ev *evaluator) retargetClock(mi int, t time.Time, tn int64) {
+	c := &ev.clocks[ev.cur[mi].clock]
+	if c.Applied.Metric != "" && ev.breachedBy(mi, tn) {
+		return
+	}
+	from, amount := c.Applied, c.Target
+	ev.applyTarget(mi)
+	if c.Applied != from {
+		ev.record(mi, Retarget{At: t.In(ev.loc), Priority: ev.prio, From: from, To: c.Applied, FromAmount: amount, ToAmount: c.Target})
 	}
 }
 

@@ -92,7 +92,8 @@ type ReopenMode int
 
 const (
 	// ContinueResolution resumes the same Resolution clock (same cycle,
-	// same target) from the reopen; the time the ticket spent solved is not
+	// and the same target unless the priority changed while the ticket was
+	// solved) from the reopen; the time the ticket spent solved is not
 	// counted. It is the zero value and the default, like Zendesk's "full
 	// resolution time".
 	ContinueResolution ReopenMode = iota

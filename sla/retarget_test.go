@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/slakit/slakit/calendar"
 	"github.com/slakit/slakit/priority"
 	"github.com/slakit/slakit/sla"
 )
@@ -224,5 +225,140 @@ func TestRetargetBetweenBusinessAndCalendarTime(t *testing.T) {
 	}
 	if _, ok := (sla.Clock{}).WhenCounting(calendarTime, 0); ok {
 		t.Errorf("Clock{}.WhenCounting = true want false")
+	}
+}
+
+// resPolicy has only Resolution targets, in calendar time: P1 2h, P2 and
+// P3 8h, P4 none; "pending" pauses it.
+func resPolicy() sla.Policy {
+	res := func(d time.Duration) []sla.Target { return []sla.Target{calTime(sla.Resolution, d)} }
+	return sla.Policy{
+		Name:          "resolution",
+		Calendar:      calendar.AlwaysOpen(time.UTC),
+		Targets:       map[priority.Priority][]sla.Target{1: res(2 * time.Hour), 2: res(8 * time.Hour), 3: res(8 * time.Hour), 4: {}},
+		PauseStatuses: []string{"pending"},
+	}
+}
+
+// A priority change while the ticket is solved reaches the stopped
+// Resolution clock when a reopen continues it: the reopen re-targets it
+// from its start, like a change on a running clock. Before the reopen the
+// stopped clock keeps its verdict and target; a breached one keeps them
+// after it too. Every value below is clock arithmetic on calendar time.
+func TestRetargetWhileSolved(t *testing.T) {
+	h, m := time.Hour, time.Minute
+	res := func(d time.Duration) sla.Target { return calTime(sla.Resolution, d) }
+	solved, reopened := func(at time.Time) sla.Event { return ev(at, sla.Solved) }, func(at time.Time) sla.Event { return ev(at, sla.Reopened) }
+	newCycle := func() sla.Policy { p := resPolicy(); p.Reopen = sla.NewCycle; return p }
+	raised := []sla.Event{created(hm(9, 0), 2), solved(hm(10, 0)), reprio(hm(10, 30), 1), reopened(hm(11, 0))}
+	usedUp := []sla.Event{created(hm(9, 0), 2), solved(hm(12, 0)), reprio(hm(12, 30), 1), reopened(hm(13, 0))}
+	viaNone := []sla.Event{created(hm(9, 0), 2), solved(hm(10, 0)), reprio(hm(10, 30), 4), reopened(hm(11, 0)), reprio(hm(12, 0), 1)}
+	tests := []struct {
+		name   string
+		policy func() sla.Policy
+		events []sla.Event
+		now    time.Time
+		want   []want
+		rets   [][]sla.Retarget // per clock
+	}{
+		{
+			// 1h counted by the solve; from 11:00 against P1's 2h: 30m left at 11:30.
+			name: "raised while solved", policy: resPolicy, events: raised, now: hm(11, 30),
+			want: []want{{metric: sla.Resolution, cycle: 1, state: sla.Running, prio: 1, target: 2 * h, started: hm(9, 0),
+				due: hm(12, 0), elapsed: 90 * m, remaining: 30 * m}},
+			rets: [][]sla.Retarget{{{At: hm(11, 0), Priority: 1, From: res(8 * h), To: res(2 * h), FromAmount: 8 * h, ToAmount: 2 * h}}},
+		},
+		{
+			// Before the reopen: met under P2, due as if resumed at the solve.
+			name: "raised while solved, before the reopen", policy: resPolicy, events: raised, now: hm(10, 45),
+			want: []want{{metric: sla.Resolution, cycle: 1, state: sla.Met, prio: 2, target: 8 * h, started: hm(9, 0),
+				due: hm(17, 0), stopped: hm(10, 0), elapsed: h, remaining: 7 * h}},
+			rets: [][]sla.Retarget{nil},
+		},
+		{
+			// 3h counted by the solve; P1's 2h ran out at 11:00.
+			name: "new target already used up", policy: resPolicy, events: usedUp, now: hm(13, 10),
+			want: []want{{metric: sla.Resolution, cycle: 1, state: sla.Breached, prio: 1, target: 2 * h, started: hm(9, 0),
+				due: hm(11, 0), breachedAt: hm(11, 0), elapsed: 190 * m, remaining: -70 * m}},
+			rets: [][]sla.Retarget{{{At: hm(13, 0), Priority: 1, From: res(8 * h), To: res(2 * h), FromAmount: 8 * h, ToAmount: 2 * h}}},
+		},
+		{
+			name: "new target already used up, before the reopen", policy: resPolicy, events: usedUp, now: hm(12, 45),
+			want: []want{{metric: sla.Resolution, cycle: 1, state: sla.Met, prio: 2, target: 8 * h, started: hm(9, 0),
+				due: hm(17, 0), stopped: hm(12, 0), elapsed: 3 * h, remaining: 5 * h}},
+			rets: [][]sla.Retarget{nil},
+		},
+		{
+			// P1's 2h breached at 11:00, before the solve: lowering to P2
+			// while solved changes nothing.
+			name:   "breached before the solve keeps its target",
+			policy: resPolicy,
+			events: []sla.Event{created(hm(9, 0), 1), solved(hm(12, 0)), reprio(hm(12, 30), 2), reopened(hm(13, 0))},
+			now:    hm(14, 0),
+			want: []want{{metric: sla.Resolution, cycle: 1, state: sla.Breached, prio: 1, target: 2 * h, started: hm(9, 0),
+				due: hm(11, 0), breachedAt: hm(11, 0), elapsed: 4 * h, remaining: -2 * h}},
+			rets: [][]sla.Retarget{nil},
+		},
+		{
+			// P2 -> P1 -> P3 while solved: P3's target is P2's, so the
+			// target never changed (no Retarget), but P3 applies.
+			name:   "back to the same target while solved",
+			policy: resPolicy,
+			events: []sla.Event{created(hm(9, 0), 2), solved(hm(10, 0)), reprio(hm(10, 15), 1), reprio(hm(10, 30), 3), reopened(hm(11, 0))},
+			now:    hm(12, 0),
+			want: []want{{metric: sla.Resolution, cycle: 1, state: sla.Running, prio: 3, target: 8 * h, started: hm(9, 0),
+				due: hm(18, 0), elapsed: 2 * h, remaining: 6 * h}},
+			rets: [][]sla.Retarget{nil},
+		},
+		{
+			// Reopened in a pause status: paused under P1 with 1h left.
+			name:   "reopened paused",
+			policy: resPolicy,
+			events: []sla.Event{created(hm(9, 0), 2), solved(hm(10, 0)), reprio(hm(10, 30), 1),
+				{At: hm(11, 0), Kind: sla.Reopened, Status: "pending"}},
+			now: hm(12, 0),
+			want: []want{{metric: sla.Resolution, cycle: 1, state: sla.Paused, prio: 1, target: 2 * h, started: hm(9, 0),
+				due: hm(13, 0), elapsed: h, remaining: h, paused: true}},
+			rets: [][]sla.Retarget{{{At: hm(11, 0), Priority: 1, From: res(8 * h), To: res(2 * h), FromAmount: 8 * h, ToAmount: 2 * h}}},
+		},
+		{
+			// To P4 (no target) while solved: the reopened clock counts
+			// without a target (no clock reported) ...
+			name: "to no target while solved", policy: resPolicy, events: viaNone, now: hm(11, 30),
+		},
+		{
+			// ... until P1 at 12:00: 1h + 11:00-12:30 is 2h30m, so P1's 2h
+			// ran out at 12:00.
+			name: "to no target while solved, then raised", policy: resPolicy, events: viaNone, now: hm(12, 30),
+			want: []want{{metric: sla.Resolution, cycle: 1, state: sla.Breached, prio: 1, target: 2 * h, started: hm(9, 0),
+				due: hm(12, 0), breachedAt: hm(12, 0), elapsed: 150 * m, remaining: -30 * m}},
+			rets: [][]sla.Retarget{{
+				{At: hm(11, 0), Priority: 4, From: res(8 * h), FromAmount: 8 * h},
+				{At: hm(12, 0), Priority: 1, To: res(2 * h), ToAmount: 2 * h}}},
+		},
+		{
+			// A new cycle starts under P1; the first keeps its P2 verdict.
+			name: "new cycle", policy: newCycle, events: raised, now: hm(12, 0),
+			want: []want{
+				{metric: sla.Resolution, cycle: 1, state: sla.Met, prio: 2, target: 8 * h, started: hm(9, 0),
+					due: hm(17, 0), stopped: hm(10, 0), elapsed: h, remaining: 7 * h},
+				{metric: sla.Resolution, cycle: 2, state: sla.Running, prio: 1, target: 2 * h, started: hm(11, 0),
+					due: hm(13, 0), elapsed: h, remaining: h}},
+			rets: [][]sla.Retarget{nil, nil},
+		},
+	}
+	for _, tc := range tests {
+		r, err := sla.Evaluate(tc.policy(), tc.events, tc.now)
+		if err != nil {
+			t.Fatalf("%s: Evaluate: %v", tc.name, err)
+		}
+		if len(r.Clocks) != len(tc.want) {
+			t.Errorf("%s: %d clocks want %d", tc.name, len(r.Clocks), len(tc.want))
+			continue
+		}
+		for i, w := range tc.want {
+			checkClock(t, tc.name, r.Clocks[i], w)
+			checkRetargets(t, tc.name, r.Clocks[i], tc.rets[i])
+		}
 	}
 }
