@@ -71,4 +71,23 @@
 // No match spans a line feed, except private key blocks, so the [Writer]
 // redacts line by line and holds back only the unfinished last line (and
 // an open key block); see [Writer] for the limits.
+//
+// # Logging with log/slog
+//
+// [Redactor.ReplaceAttr] plugs into [log/slog.HandlerOptions]: it redacts
+// string values, errors, Stringers and structured values (rendered to JSON
+// and rewritten), and replaces the value of any attribute whose key, or
+// enclosing group, is sensitive ([Redactor.IsSensitiveKey]: password,
+// token, authorization, cookie, ...) whatever it looks like.
+// [Redactor.Handler] wraps any handler and also scrubs the message and the
+// attributes added with WithAttrs (once, when added) and WithGroup; it never
+// modifies the caller's record.
+//
+// # Sensitive values
+//
+// [Sensitive] holds a value such as a requester's e-mail address that must
+// never be printed: fmt (every verb, %#v included), log/slog, encoding/json
+// and encoding.TextMarshaler all see "[REDACTED]", and the value comes out
+// only through [Sensitive.Reveal]. Pass Reveal's result to a Redactor built
+// with the [Pseudonym] operator to count a customer without naming them.
 package redact
