@@ -131,9 +131,13 @@ func (a Action) check() error {
 	return nil
 }
 
-// clone returns a deep copy of a.
+// clone returns a deep copy of a. Empty parameters are kept as nil, so an
+// action reads back from JSON as it was built ("params": {} is omitted).
 func (a Action) clone() Action {
 	a.Recipients = slices.Clone(a.Recipients)
 	a.Params = maps.Clone(a.Params)
+	if len(a.Params) == 0 {
+		a.Params = nil
+	}
 	return a
 }
