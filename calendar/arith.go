@@ -154,17 +154,25 @@ func (c *Calendar) Add(t time.Time, d time.Duration) time.Time {
 	}
 	sec, ns := t.Unix(), t.Nanosecond()
 	for {
-		seg := c.segment(sec)
-		a := toCiv(sec, ns, seg.off)
-		if seg.end != math.MaxInt64 {
-			capacity := c.measure(a, toCiv(seg.end, 0, seg.off))
-			if d > capacity {
-				d -= capacity
-				sec, ns = seg.end, 0
-				continue
+		seg, a, limit, bounded := c.segmentAt(sec, ns)
+		if !bounded {
+			return c.forward(a, d).instant(seg.off, c.loc)
+		}
+		// A short d (a week's open time or less) almost always ends before
+		// the next zone transition: count on the wall clock and check. A
+		// long one measures the segment first, so a crossed transition
+		// costs no wasted count.
+		if d <= c.weekTotal {
+			if r := c.forward(a, d); !limit.less(r) {
+				return r.instant(seg.off, c.loc)
 			}
 		}
-		return c.forward(a, d).instant(seg.off, c.loc)
+		capacity := c.measure(a, limit)
+		if d <= capacity {
+			return c.forward(a, d).instant(seg.off, c.loc)
+		}
+		d -= capacity
+		sec, ns = seg.end, 0
 	}
 }
 
@@ -190,14 +198,21 @@ func (c *Calendar) sub(t time.Time, d time.Duration) time.Time {
 // subIn counts backwards from a within seg; it reports done with the answer,
 // or consumes the segment's open time from *d.
 func (c *Calendar) subIn(seg segment, a civ, d *time.Duration) (bool, time.Time) {
-	if seg.start != math.MinInt64 {
-		capacity := c.measure(toCiv(seg.start, 0, seg.off), a)
-		if *d > capacity {
-			*d -= capacity
-			return false, time.Time{}
+	if seg.start == math.MinInt64 {
+		return true, c.backward(a, *d).instant(seg.off, c.loc)
+	}
+	start := toCiv(seg.start, 0, seg.off)
+	if *d <= c.weekTotal { // as in Add: count first for a short d
+		if r := c.backward(a, *d); !r.less(start) {
+			return true, r.instant(seg.off, c.loc)
 		}
 	}
-	return true, c.backward(a, *d).instant(seg.off, c.loc)
+	capacity := c.measure(start, a)
+	if *d <= capacity {
+		return true, c.backward(a, *d).instant(seg.off, c.loc)
+	}
+	*d -= capacity
+	return false, time.Time{}
 }
 
 // AddDays returns the instant n open days after t, counted as helpdesks quote
