@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strconv"
+	"strings"
 )
 
 // ActionKind names what an [Action] asks the helpdesk to do. The built-in
@@ -129,6 +131,24 @@ func (a Action) check() error {
 		}
 	}
 	return nil
+}
+
+// String describes a for people: "notify assignee, team-lead",
+// "reassign to tier-2", "reassign to tier-2 (alice)", "raise priority by 1",
+// or a custom action's kind.
+func (a Action) String() string {
+	switch a.Kind {
+	case KindNotify:
+		return "notify " + strings.Join(a.Recipients, ", ")
+	case KindReassign:
+		if a.Group != "" && a.Assignee != "" {
+			return "reassign to " + a.Group + " (" + a.Assignee + ")"
+		}
+		return "reassign to " + a.Group + a.Assignee
+	case KindRaisePriority:
+		return "raise priority by " + strconv.Itoa(a.Levels)
+	}
+	return string(a.Kind)
 }
 
 // clone returns a deep copy of a. Empty parameters are kept as nil, so an

@@ -14,7 +14,6 @@
 package main
 
 import (
-	"cmp"
 	"fmt"
 	"io"
 	"os"
@@ -254,18 +253,9 @@ func printHours(w io.Writer, ladders []*escalation.Ladder, firings []firing) err
 }
 
 func actions(as []escalation.Action) string {
-	var out []string
-	for _, a := range as {
-		switch a.Kind {
-		case escalation.KindNotify:
-			out = append(out, "notify "+strings.Join(a.Recipients, ", "))
-		case escalation.KindReassign:
-			out = append(out, "reassign to "+cmp.Or(a.Group, a.Assignee))
-		case escalation.KindRaisePriority:
-			out = append(out, fmt.Sprintf("raise priority by %d", a.Levels))
-		default:
-			out = append(out, string(a.Kind))
-		}
+	out := make([]string, len(as))
+	for i, a := range as {
+		out[i] = a.String()
 	}
 	return strings.Join(out, "; ")
 }
