@@ -59,12 +59,17 @@
 //
 // # Idempotence
 //
-// Labels, pseudonyms and masks are never detected again, so redacting
-// redacted text changes nothing. Deleting values with [Remove] can bring
-// the remaining text together into something new ("password=x y" becomes
-// "password= y"); a Redactor with Remove therefore scans its output again
-// and redacts until nothing is found (at most 8 passes), which may delete
-// such a follower as well.
+// Labels and pseudonyms are never detected again, and a value that starts
+// right where another one ends is judged as if a label stood before it
+// ("+15550100+15550100" is two numbers), so redacting redacted text
+// changes nothing. Deleting values with [Remove] can bring the remaining
+// text together into something new ("password=x y" becomes "password= y"),
+// and the characters a [Mask] keeps can join the text after them into a
+// new value ("0100 00000x0100 00000": a number with an extension, then
+// " 00000"; masked, "**** ******0100 00000" shows the number "0100 00000").
+// A Redactor with Remove or Mask therefore scans its output again and
+// redacts until nothing is found (at most 8 passes), which may delete or
+// mask such a follower as well.
 //
 // # Streams
 //

@@ -30,7 +30,9 @@ func Label() Operator { return Operator{op: opLabel} }
 // keep of them, and keeps separators and punctuation, so that
 // "4242 4242 4242 4242" with Mask(4) reads "**** **** **** 4242". Every
 // other character (a non-ASCII letter, say) counts as a letter. A negative
-// keep is rejected by [New].
+// keep is rejected by [New]. When the kept characters join the text after
+// them into a new value, the Redactor masks that as well (see Idempotence
+// in the package documentation).
 func Mask(keep int) Operator { return Operator{op: opMask, keep: keep} }
 
 // Pseudonym replaces a value by its kind and the first 8 hexadecimal digits

@@ -7,7 +7,8 @@ import (
 	"hash"
 )
 
-// maxPasses bounds the rescans after [Remove] joined text into new matches.
+// maxPasses bounds the rescans after [Remove] or [Mask] joined text into
+// new matches.
 const maxPasses = 8
 
 // Find returns the values detected in s, in order of position, never
@@ -57,7 +58,7 @@ func (r *Redactor) Redact(s string) string {
 		return s
 	}
 	out := apply(r, make([]byte, 0, len(s)+8*len(cs)), s, cs)
-	if r.remove {
+	if r.rescan {
 		out = r.settle(out)
 	}
 	return string(out)
@@ -76,7 +77,7 @@ func (r *Redactor) RedactBytes(b []byte) []byte {
 		return b
 	}
 	out := apply(r, make([]byte, 0, len(b)+8*len(cs)), b, cs)
-	if r.remove {
+	if r.rescan {
 		out = r.settle(out)
 	}
 	return out
@@ -89,24 +90,29 @@ func (r *Redactor) appendRedacted(dst, b []byte) []byte {
 	if len(cs) == 0 {
 		return append(dst, b...)
 	}
-	if !r.remove {
+	if !r.rescan {
 		return apply(r, dst, b, cs)
 	}
 	return append(dst, r.settle(apply(r, nil, b, cs))...)
 }
 
-// settle rescans text produced with Remove until nothing is found: deleting
-// a value can bring text together into a new match ("password=x y" becomes
-// "password= y"). Each pass removes or labels every match, and labels are
-// never detected, so a few passes settle any real text; maxPasses bounds
-// the work.
+// settle rescans text produced with Remove or Mask until nothing is found
+// or a pass changes nothing: deleting a value can bring text together into
+// a new match ("password=x y" becomes "password= y"), and the characters a
+// mask keeps can join what follows into one. Each pass removes, labels or
+// masks every match, so a few passes settle any real text; maxPasses
+// bounds the work.
 func (r *Redactor) settle(b []byte) []byte {
 	for range maxPasses {
 		cs := scan(r, b, nil)
 		if len(cs) == 0 {
 			return b
 		}
-		b = apply(r, make([]byte, 0, len(b)), b, cs)
+		next := apply(r, make([]byte, 0, len(b)), b, cs)
+		if string(next) == string(b) {
+			return b // masks that keep every character of their values
+		}
+		b = next
 	}
 	return b
 }

@@ -167,6 +167,36 @@ func TestRemoveIdempotent(t *testing.T) {
 	}
 }
 
+// TestAdjacentValues checks that a value right after another one is found
+// although the byte before it is a word byte: the first pass must see what
+// a second pass over the redacted text sees, or redaction is not
+// idempotent. The first case was found by the CI fuzz smoke (FuzzRedact).
+func TestAdjacentValues(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"+10000000+10000000", "phone:+10000000 phone:+10000000"},
+		{"+44 20 7946 0958+44 20 7946 0958", "phone:+44 20 7946 0958 phone:+44 20 7946 0958"},
+		// A number with the extension "X0100", then " 00000": masked, the
+		// kept "0100" and " 00000" form a new number (found by FuzzRedact).
+		{"0100 00000X0100 00000", "phone:0100 00000X0100"},
+		{"a+10000000+10000000", ""}, // "a+1…" is no number, so neither is what follows
+		{"5+10000000", ""},          // arithmetic, not a number
+	} {
+		if got := strings.Join(found(redact.Default(), tc.in), " "); got != tc.want {
+			t.Errorf("Find(%q) = %q want %q", tc.in, got, tc.want)
+		}
+		for _, op := range []redact.Operator{redact.Label(), redact.Remove(), redact.Mask(4), redact.Pseudonym(testKey)} {
+			r, err := redact.New(redact.WithDefaultOperator(op))
+			if err != nil {
+				t.Fatal(err)
+			}
+			once := r.Redact(tc.in)
+			if twice := r.Redact(once); twice != once {
+				t.Errorf("%v: Redact(%q) = %q, again %q", op, tc.in, once, twice)
+			}
+		}
+	}
+}
+
 func TestNoAllocWithoutMatches(t *testing.T) {
 	r := redact.Default()
 	s := "Hello, the export of ticket INC0012345 failed at 2024-03-07 14:22 (build v2.3.1); please retry."

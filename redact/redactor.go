@@ -39,7 +39,7 @@ type Redactor struct {
 	labels  [numBuiltin]string
 	custom  []customDetector
 	keys    []string // sensitive attribute keys, normalized
-	remove  bool     // some operator is Remove: rescan after redacting
+	rescan  bool     // some operator is Remove or Mask: rescan after redacting
 }
 
 type customDetector struct {
@@ -202,13 +202,13 @@ func New(opts ...Option) (*Redactor, error) {
 		return nil, errors.Join(c.errs...)
 	}
 	for i := range r.ops {
-		if r.enabled[i] && r.ops[i].op == opRemove {
-			r.remove = true
+		if r.enabled[i] && (r.ops[i].op == opRemove || r.ops[i].op == opMask) {
+			r.rescan = true
 		}
 	}
 	for _, cd := range r.custom {
-		if cd.op.op == opRemove {
-			r.remove = true
+		if cd.op.op == opRemove || cd.op.op == opMask {
+			r.rescan = true
 		}
 	}
 	r.buildClasses()

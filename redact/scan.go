@@ -297,6 +297,7 @@ func scan[T text](r *Redactor, s T, out []cand) []cand {
 			if best.end > i {
 				i = best.end
 				from = i
+				st.from = i
 				continue
 			}
 		}
@@ -325,6 +326,12 @@ func pairAt[T text](r *Redactor, s T, j int) cand {
 type scanState struct {
 	pem pemState
 	kv  kvMemo
+	// from is where the scan resumed after the last match (0 before
+	// the first). The redacted text has a label or nothing there, so a
+	// value that starts at from must not be rejected for the byte
+	// before it: "+1555…+1555…" is two numbers, in the text as in its
+	// redaction "[PHONE]+1555…".
+	from int
 }
 
 // anchorAt tries every kind whose trigger class is in f at s[i].
@@ -348,7 +355,7 @@ func anchorAt[T text](r *Redactor, s T, i int, f uint16, st *scanState) cand {
 		}
 	}
 	if f&cPlus != 0 {
-		pick(&best, phoneAt(s, i))
+		pick(&best, phoneAt(s, i, i > 0 && i == st.from))
 	}
 	if f&cAt != 0 {
 		if st, e := matchEmail(s, i); e > 0 {
