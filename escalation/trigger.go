@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/slakit/slakit/internal/durfmt"
 )
 
 // triggerKind says which of the three forms a [Trigger] takes.
@@ -104,25 +106,11 @@ func (t Trigger) String() string {
 	case percentTrigger:
 		return strconv.FormatFloat(t.pct, 'f', -1, 64) + "%"
 	case beforeTrigger:
-		return "-" + formatDuration(t.offset)
+		return "-" + durfmt.Compact(t.offset)
 	case afterTrigger:
-		return "+" + formatDuration(t.offset)
+		return "+" + durfmt.Compact(t.offset)
 	}
 	return "none"
-}
-
-// formatDuration is d.String() without the zero units it ends with:
-// "30m" rather than "30m0s", "1h" rather than "1h0m0s". It is only used for
-// positive d; time.ParseDuration reads the result back to d.
-func formatDuration(d time.Duration) string {
-	s := d.String()
-	if strings.HasSuffix(s, "m0s") {
-		s = s[:len(s)-2]
-	}
-	if strings.HasSuffix(s, "h0m") {
-		s = s[:len(s)-2]
-	}
-	return s
 }
 
 // ErrBadTrigger reports a trigger that is not a positive share or a

@@ -129,7 +129,7 @@ func ExampleParsePolicy() {
 	fmt.Println(p.Targets[3][0])
 	// Output:
 	// Standard America/New_York
-	// first_response within 30m0s (calendar time)
+	// first_response within 30m (calendar time)
 	// resolution within 3 business days
 }
 

@@ -35,6 +35,7 @@ import (
 	"github.com/rickar/cal/v2/us"
 	"github.com/rickar/cal/v2/za"
 	"github.com/slakit/slakit/calendar"
+	"github.com/slakit/slakit/internal/durfmt"
 	"github.com/slakit/slakit/internal/jsonx"
 	"github.com/slakit/slakit/priority"
 )
@@ -390,7 +391,7 @@ func (p Policy) MarshalJSON() ([]byte, error) {
 		for i, t := range ts {
 			out[i] = targetJSON{Metric: string(t.Metric), CalendarTime: t.CalendarTime, BusinessDays: t.BusinessDays}
 			if t.Within != 0 {
-				out[i].Within = t.Within.String()
+				out[i].Within = durfmt.Compact(t.Within)
 			}
 		}
 		j.Targets[pr.String()] = out

@@ -58,6 +58,12 @@ func TestParsePolicy(t *testing.T) {
 	if err != nil {
 		t.Fatalf("ParsePolicy(MarshalJSON) = %v\n%s", err, data)
 	}
+	// Durations are saved as people write them, as in the input.
+	for _, want := range []string{`"within":"1h"`, `"within":"1h30m"`, `"within":"8h"`} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("MarshalJSON: no %s in\n%s", want, data)
+		}
+	}
 	if q.Name != p.Name || !reflect.DeepEqual(q.Targets, p.Targets) || !reflect.DeepEqual(q.PauseStatuses, p.PauseStatuses) ||
 		!reflect.DeepEqual(q.MetricPauses, p.MetricPauses) || q.Reopen != p.Reopen || !reflect.DeepEqual(q.CalendarSpec, p.CalendarSpec) {
 		t.Errorf("round trip changed the policy:\n%s", data)

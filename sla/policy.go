@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/slakit/slakit/calendar"
+	"github.com/slakit/slakit/internal/durfmt"
 	"github.com/slakit/slakit/priority"
 )
 
@@ -63,7 +64,7 @@ type Target struct {
 	BusinessDays int  // n whole open days (calendar.AddDays) instead of Within
 }
 
-// String formats t as, for example, "first_response within 1h0m0s
+// String formats t as, for example, "first_response within 1h30m
 // (business time)" or "resolution within 3 business days".
 func (t Target) String() string {
 	var b []byte
@@ -78,7 +79,7 @@ func (t Target) String() string {
 		}
 		return string(b)
 	}
-	b = append(b, t.Within.String()...)
+	b = append(b, durfmt.Compact(t.Within)...)
 	if t.CalendarTime {
 		b = append(b, " (calendar time)"...)
 	} else {
