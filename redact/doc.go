@@ -19,6 +19,11 @@
 // strict validation: Luhn and the issuer's prefix and length for payment
 // cards, the country's length and mod 97 for IBANs, the SSA's rules for
 // Social Security numbers, the NANP's N rules for North American numbers.
+// The N rules apply to numbers written without '+' ("(202) 555-0143");
+// after "+1" they do not: a '+' and 8 to 15 digits are evidence enough,
+// and a mistyped area code in a customer's number ("+1 055 123 4567") is
+// still that customer's number, so leaking it would cost more than
+// masking it.
 // A bare run of digits is a phone number or an SSN only with evidence: a
 // '+', the separators of a national format, or a label such as "phone:" or
 // "SSN" just before it; timestamps, order numbers, version strings, UUIDs,

@@ -219,6 +219,9 @@ func TestPhone(t *testing.T) {
 		"030/1234567", "06-12345678", "(030) 1234567",
 		// Extensions.
 		"(202) 555-0143 ext. 12", "+44 20 7946 0958 x123",
+		// After "+1" the N rules do not apply (see the package doc): a
+		// mistyped area code or exchange is still a customer's number.
+		"+1 055 123 4567", "+1 202 155 0143",
 	}
 	neg := []string{
 		"1700000000000",  // epoch milliseconds
