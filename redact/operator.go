@@ -42,8 +42,9 @@ func Mask(keep int) Operator { return Operator{op: opMask, keep: keep} }
 // is; without the key the value cannot be recovered or confirmed by
 // guessing. Values are normalized before hashing so that spellings of one
 // value agree: e-mail addresses are lower-cased, phone and card numbers
-// keep only their digits (and a leading '+'), IBANs lose their spaces and
-// are upper-cased. The key is copied; [New] rejects keys shorter than
+// keep only their digits (and a leading '+'), a North American number
+// written without "+1" gets it ("(202) 555-0143" and "+1 202 555 0143"
+// share a pseudonym), IBANs lose their spaces and are upper-cased. The key is copied; [New] rejects keys shorter than
 // [MinPseudonymKey] bytes. 32 bits of pseudonym tell customers apart well
 // in reports of up to tens of thousands of distinct values; they are not
 // meant as unique identifiers.

@@ -162,12 +162,22 @@ func matchNANP[T text](s T, i int) int {
 	if digitsRun(s, j) != j+4 || !phoneRightOK(s, j+4) {
 		return 0
 	}
-	a0, a1, a2 := s[area], s[area+1], s[area+2]
-	x0, x1, x2 := s[exch], s[exch+1], s[exch+2]
-	if a0 < '2' || a1 == '9' || a1 == '1' && a2 == '1' || x0 < '2' || x1 == '1' && x2 == '1' {
+	if !nanpRules(s[area], s[area+1], s[area+2], s[exch], s[exch+1], s[exch+2]) {
 		return 0
 	}
 	return j + 4
+}
+
+// nanpRules reports whether area code a0a1a2 and exchange x0x1x2 obey the
+// NANP's N rules: both start 2-9, neither is N11, and the area code has no
+// 9 in the middle (reserved).
+func nanpRules(a0, a1, a2, x0, x1, x2 byte) bool {
+	return a0 >= '2' && a1 != '9' && !(a1 == '1' && a2 == '1') && x0 >= '2' && !(x1 == '1' && x2 == '1')
+}
+
+// nanpDigits reports whether the ten digits d form a NANP number.
+func nanpDigits(d []byte) bool {
+	return nanpRules(d[0], d[1], d[2], d[3], d[4], d[5])
 }
 
 // matchNational matches a national number with a trunk 0: a first group of

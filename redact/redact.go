@@ -7,8 +7,7 @@ import (
 	"hash"
 )
 
-// maxPasses bounds the rescans after [Remove] or [Mask] joined text into
-// new matches.
+// maxPasses bounds the passes over redacted text (see settle).
 const maxPasses = 8
 
 // Find returns the values detected in s, in order of position, never
@@ -57,11 +56,7 @@ func (r *Redactor) Redact(s string) string {
 	if len(cs) == 0 {
 		return s
 	}
-	out := apply(r, make([]byte, 0, len(s)+8*len(cs)), s, cs)
-	if r.rescan {
-		out = r.settle(out)
-	}
-	return string(out)
+	return string(r.settle(apply(r, make([]byte, 0, len(s)+8*len(cs)), s, cs), 0))
 }
 
 // RedactBytes is like [Redactor.Redact] for a byte slice. It never writes
@@ -76,11 +71,7 @@ func (r *Redactor) RedactBytes(b []byte) []byte {
 	if len(cs) == 0 {
 		return b
 	}
-	out := apply(r, make([]byte, 0, len(b)+8*len(cs)), b, cs)
-	if r.rescan {
-		out = r.settle(out)
-	}
-	return out
+	return r.settle(apply(r, make([]byte, 0, len(b)+8*len(cs)), b, cs), 0)
 }
 
 // appendRedacted appends the redaction of b to dst.
@@ -90,25 +81,24 @@ func (r *Redactor) appendRedacted(dst, b []byte) []byte {
 	if len(cs) == 0 {
 		return append(dst, b...)
 	}
-	if !r.rescan {
-		return apply(r, dst, b, cs)
-	}
-	return append(dst, r.settle(apply(r, nil, b, cs))...)
+	return r.settle(apply(r, dst, b, cs), len(dst))
 }
 
-// settle rescans text produced with Remove or Mask until nothing is found
-// or a pass changes nothing: deleting a value can bring text together into
-// a new match ("password=x y" becomes "password= y"), and the characters a
-// mask keeps can join what follows into one. Each pass removes, labels or
-// masks every match, so a few passes settle any real text; maxPasses
-// bounds the work.
-func (r *Redactor) settle(b []byte) []byte {
+// settle rescans b[from:], text that apply produced, and redacts it again
+// until nothing is found or a pass changes nothing (at most maxPasses).
+// One pass is enough for almost all text; the rescan makes redaction
+// idempotent by construction, whatever the context of a replaced value
+// did to its neighbours: deleting a value can bring text together into a
+// new match ("password=x y" becomes "password= y"), the characters a mask
+// keeps can join what follows into one, and a candidate that lost to an
+// overlapping value may be a value of its own once that one is replaced.
+func (r *Redactor) settle(b []byte, from int) []byte {
 	for range maxPasses {
-		cs := scan(r, b, nil)
+		cs := scan(r, b[from:], nil)
 		if len(cs) == 0 {
 			return b
 		}
-		next := apply(r, make([]byte, 0, len(b)), b, cs)
+		next := apply(r, append(make([]byte, 0, len(b)+8*len(cs)), b[:from]...), b[from:], cs)
 		if string(next) == string(b) {
 			return b // masks that keep every character of their values
 		}
@@ -218,17 +208,19 @@ func appendPseudonym[T text](dst []byte, mac hash.Hash, label string, kind int, 
 }
 
 // normalize returns the form of v that pseudonyms hash: e-mail addresses
-// lower-cased, phone and card numbers as digits (phones keep a leading
-// '+'), IBANs without spaces in capitals, anything else as it is.
+// lower-cased, phone and card numbers as digits (see normalizePhone), IBANs
+// without spaces in capitals, anything else as it is.
 func normalize[T text](dst []byte, kind int, v T) []byte {
 	switch kind {
 	case kEmail:
 		for k := 0; k < len(v); k++ {
 			dst = append(dst, lower(v[k]))
 		}
-	case kPhone, kCard:
+	case kPhone:
+		dst = normalizePhone(dst, v)
+	case kCard:
 		for k := 0; k < len(v); k++ {
-			if isDigit(v[k]) || v[k] == '+' && k == 0 {
+			if isDigit(v[k]) {
 				dst = append(dst, v[k])
 			}
 		}
@@ -240,6 +232,42 @@ func normalize[T text](dst []byte, kind int, v T) []byte {
 		}
 	default:
 		dst = append(dst, v...)
+	}
+	return dst
+}
+
+// normalizePhone appends the digits of the phone number v with a leading
+// '+' if it has one. A number without '+' whose digits before any extension
+// are a NANP number (NXX NXX XXXX, optionally after a 1) gets the country
+// code "+1", so that "(202) 555-0143" and "+1 202 555 0143" share a
+// pseudonym; other national numbers cannot be told apart by country and
+// keep their digits.
+func normalizePhone[T text](dst []byte, v T) []byte {
+	start := len(dst)
+	plus := len(v) > 0 && v[0] == '+'
+	if plus {
+		dst = append(dst, '+')
+	}
+	k := 0
+	for ; k < len(v) && !isLower(lower(v[k])) && v[k] != '#'; k++ {
+		if isDigit(v[k]) {
+			dst = append(dst, v[k])
+		}
+	}
+	if main := dst[start:]; !plus {
+		if len(main) == 11 && main[0] == '1' {
+			main = main[1:]
+		}
+		if len(main) == 10 && nanpDigits(main) {
+			var d [10]byte // main lies in dst, which the appends overwrite
+			copy(d[:], main)
+			dst = append(append(dst[:start], '+', '1'), d[:]...)
+		}
+	}
+	for ; k < len(v); k++ {
+		if isDigit(v[k]) {
+			dst = append(dst, v[k])
+		}
 	}
 	return dst
 }

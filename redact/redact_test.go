@@ -2,6 +2,9 @@ package redact_test
 
 import (
 	"bytes"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -65,6 +68,29 @@ func TestPseudonym(t *testing.T) {
 	// Same digits, different formatting: one card, one pseudonym.
 	if x, y := r.Redact("4242 4242 4242 4242"), r.Redact("4242-4242-4242-4242"); x != y {
 		t.Errorf("card pseudonyms differ: %q vs %q", x, y)
+	}
+	// Phone numbers: a NANP number without its country code counts as
+	// +1, so every spelling of one number shares a pseudonym, computed as
+	// the Pseudonym doc says: HMAC-SHA-256(key, "phone" 0x00 "+12025550143").
+	mac := hmac.New(sha256.New, testKey)
+	mac.Write([]byte("phone\x00+12025550143"))
+	want := "[PHONE:" + hex.EncodeToString(mac.Sum(nil)[:4]) + "]"
+	for _, p := range []string{"+1 202 555 0143", "+12025550143", "(202) 555-0143", "202-555-0143", "1 (202) 555-0143", "phone: 2025550143"} {
+		if got := r.Redact(p); !strings.HasSuffix(got, want) {
+			t.Errorf("Redact(%q) = %q want %s", p, got, want)
+		}
+	}
+	// Numbers that are not NANP keep their digits: the UK's "020 7946
+	// 0958" is not "+44 20 7946 0958" (the country cannot be told), and a
+	// trunk-0 number gets no "+1".
+	if x, y := r.Redact("020 7946 0958"), r.Redact("+44 20 7946 0958"); x == y {
+		t.Errorf("national and international UK numbers share pseudonym %q", x)
+	}
+	if x, y := r.Redact("(202) 555-0143 ext. 12"), r.Redact("+1 202 555 0143 x12"); x != y {
+		t.Errorf("one number with one extension: %q vs %q", x, y)
+	}
+	if x, y := r.Redact("(202) 555-0143 ext. 12"), r.Redact("(202) 555-0143"); x == y {
+		t.Errorf("the extension is part of the pseudonym: both %q", x)
 	}
 	// Another key gives other pseudonyms.
 	other, _ := redact.New(redact.WithDefaultOperator(redact.Pseudonym([]byte("another key of 32 bytes........."))))
@@ -178,6 +204,10 @@ func TestAdjacentValues(t *testing.T) {
 		// A number with the extension "X0100", then " 00000": masked, the
 		// kept "0100" and " 00000" form a new number (found by FuzzRedact).
 		{"0100 00000X0100 00000", "phone:0100 00000X0100"},
+		// Find sees the labelled number; "::00" hangs on to its digits and
+		// is an IPv6 address only once the number is replaced, which the
+		// second pass of Redact does (found by FuzzRedact).
+		{"Tel 0000000::00", "phone:0000000"},
 		{"a+10000000+10000000", ""}, // "a+1…" is no number, so neither is what follows
 		{"5+10000000", ""},          // arithmetic, not a number
 	} {
@@ -194,6 +224,9 @@ func TestAdjacentValues(t *testing.T) {
 				t.Errorf("%v: Redact(%q) = %q, again %q", op, tc.in, once, twice)
 			}
 		}
+	}
+	if got, want := redact.Default().Redact("Tel 0000000::00"), "Tel [PHONE][IPV6]"; got != want {
+		t.Errorf("Redact = %q want %q", got, want)
 	}
 }
 

@@ -39,7 +39,6 @@ type Redactor struct {
 	labels  [numBuiltin]string
 	custom  []customDetector
 	keys    []string // sensitive attribute keys, normalized
-	rescan  bool     // some operator is Remove or Mask: rescan after redacting
 }
 
 type customDetector struct {
@@ -200,16 +199,6 @@ func New(opts ...Option) (*Redactor, error) {
 	}
 	if len(c.errs) > 0 {
 		return nil, errors.Join(c.errs...)
-	}
-	for i := range r.ops {
-		if r.enabled[i] && (r.ops[i].op == opRemove || r.ops[i].op == opMask) {
-			r.rescan = true
-		}
-	}
-	for _, cd := range r.custom {
-		if cd.op.op == opRemove || cd.op.op == opMask {
-			r.rescan = true
-		}
 	}
 	r.buildClasses()
 	return r, nil

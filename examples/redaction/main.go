@@ -49,7 +49,7 @@ var tickets = []ticket{
 	{"T-2002", "bob@example.org", "Card 4111 1111 1111 1111 was charged twice; please refund to GB82 WEST 1234 5698 7654 32."},
 	{"T-2003", "jane.doe@example.com", "VPN from 203.0.113.7 fails since this morning. My SSN is 123-45-6780 if HR needs it."},
 	{"T-2004", "carol@example.net", "I pasted my token by mistake: Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJjYXJvbCJ9.c2lnbmF0dXJl"},
-	{"T-2005", "JANE.DOE@EXAMPLE.COM", "Still locked out, same as T-2001. Mobile 212-555-0143."},
+	{"T-2005", "JANE.DOE@EXAMPLE.COM", "Still locked out, same as T-2001. Mobile +1 212 555 0143."},
 	{"T-2006", "bob@example.org", "The refund arrived, thanks. Order 2026-00418 can be closed."},
 	{"T-2007", "dave@example.com", "Server 2001:db8::42 answers on IPv6 only; password=Winter2026! works from the office."},
 }

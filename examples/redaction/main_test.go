@@ -29,7 +29,8 @@ func TestGolden(t *testing.T) {
 // TestPseudonyms checks the report's pseudonyms independently of package
 // redact, from its documented formula: the first 8 hex digits of
 // HMAC-SHA-256(key, kind + 0x00 + normalized value), e-mail lower-cased and
-// phone numbers reduced to their digits. It also checks that nothing the
+// phone numbers reduced to their digits, "+1" added to a North American
+// number written without it. It also checks that nothing the
 // analytics log holds names a customer.
 func TestPseudonyms(t *testing.T) {
 	var out bytes.Buffer
@@ -48,7 +49,9 @@ func TestPseudonyms(t *testing.T) {
 	for _, want := range []string{
 		"[EMAIL:" + pseudonym("email", "jane.doe@example.com") + "]  3        T-2001, T-2003, T-2005",
 		"[EMAIL:" + pseudonym("email", "bob@example.org") + "]  2        T-2002, T-2006",
-		"[PHONE:" + pseudonym("phone", "2125550143") + "]",
+		// T-2001 writes (212) 555-0143, T-2005 +1 212 555 0143: one number.
+		"T-2001\",\"requester\":\"[EMAIL:" + pseudonym("email", "jane.doe@example.com") + "]\",\"body\":\"I can't log in to the portal. Call me on [PHONE:" + pseudonym("phone", "+12125550143") + "]",
+		"Mobile [PHONE:" + pseudonym("phone", "+12125550143") + "]",
 	} {
 		if !strings.Contains(report, want) {
 			t.Errorf("report does not contain %q:\n%s", want, report)
