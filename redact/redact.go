@@ -74,14 +74,15 @@ func (r *Redactor) RedactBytes(b []byte) []byte {
 	return r.settle(apply(r, make([]byte, 0, len(b)+8*len(cs)), b, cs), 0)
 }
 
-// appendRedacted appends the redaction of b to dst.
-func (r *Redactor) appendRedacted(dst, b []byte) []byte {
-	var buf [16]cand
-	cs := scan(r, b, buf[:0])
+// appendRedacted appends the redaction of b to dst. cs is a buffer for
+// the candidates, returned (perhaps grown) for the next call, so that a
+// Writer allocates nothing once its buffers have grown.
+func (r *Redactor) appendRedacted(dst, b []byte, cs []cand) ([]byte, []cand) {
+	cs = scan(r, b, cs[:0])
 	if len(cs) == 0 {
-		return append(dst, b...)
+		return append(dst, b...), cs
 	}
-	return r.settle(apply(r, dst, b, cs), len(dst))
+	return r.settle(apply(r, dst, b, cs), len(dst)), cs
 }
 
 // settle rescans b[from:], text that apply produced, and redacts it again

@@ -40,6 +40,7 @@ type Writer struct {
 	w   io.Writer
 	buf []byte // input not yet redacted
 	out []byte // redacted output being written
+	cs  []cand // candidates of the last scan, kept for their room
 	err error
 }
 
@@ -90,7 +91,7 @@ func (w *Writer) drain(final bool) error {
 		if cut == 0 {
 			return nil
 		}
-		w.out = w.r.appendRedacted(w.out[:0], w.buf[:cut])
+		w.out, w.cs = w.r.appendRedacted(w.out[:0], w.buf[:cut], w.cs)
 		n := copy(w.buf, w.buf[cut:])
 		w.buf = w.buf[:n]
 		if _, err := w.w.Write(w.out); err != nil {
