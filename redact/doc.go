@@ -33,10 +33,11 @@
 // including "::" compression, embedded IPv4 and zones ("fe80::1%eth0"); to
 // keep "std::vector", "a::b" and times out, a compressed address must hold
 // a decimal digit and not consist only of one- or two-digit decimal groups
-// ("::1" excepted). An e-mail address may have a local part in any script
-// ("élodie.martin@example.fr"), but its domain must be ASCII and its last
-// label no file name extension ("logo@2x.png" is not an address);
-// lower-case IBANs are not detected.
+// ("::1" excepted). An e-mail address may be written in any script, in
+// its local part ("élodie.martin@example.fr") and in its domain
+// ("info@bücher.example", "почта@пример.рф"), but its last label must be
+// no file name extension ("logo@2x.png" is not an address); lower-case
+// IBANs are not detected.
 //
 // Values are found where logs and exports put them: fields of a CSV row
 // ("...,+1-202-555-0143,2026-11-23,4111..."), keys without a space

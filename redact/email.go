@@ -18,11 +18,12 @@ var localTab = func() (t [256]bool) {
 }()
 
 // matchEmail matches an address around the '@' at i: a local part of 1 to
-// 64 bytes (letters and digits of any script, and ._%+-) that does not start or end with a dot nor hold two in a row,
-// and a domain of two or more labels (letters, digits, inner hyphens, at
+// 64 bytes (letters and digits of any script, and ._%+-) that does not
+// start or end with a dot nor hold two in a row, and a domain of two or more labels (letters, digits, inner hyphens, at
 // most 63 bytes each, 253 in all) whose last label is a top-level domain
 // of letters ("xn--" labels too) and not a file name extension
-// ("logo@2x.png"). Domains must be ASCII.
+// ("logo@2x.png"). Labels may hold letters and digits of any script
+// (internationalized domain names: "bücher.example", "пример.рф").
 func matchEmail[T text](s T, i int) (int, int) {
 	k := i
 	for k > 0 {
@@ -51,23 +52,27 @@ func matchEmail[T text](s T, i int) (int, int) {
 	// Domain labels.
 	j := i + 1
 	labels := 0
-	lastStart, lastEnd, prevEnd := 0, 0, 0
+	lastStart, lastEnd, prevStart, prevEnd := 0, 0, 0, 0
 	for {
 		st := j
-		for j < len(s) && (isAlnum(s[j]) || s[j] == '-') && j-st <= 63 {
-			j++
+		for j-st <= 63 {
+			n := domainChar(s, j)
+			if n == 0 {
+				break
+			}
+			j += n
 		}
 		if j == st || j-st > 63 || s[st] == '-' || s[j-1] == '-' {
 			j = st
 			break
 		}
 		labels++
-		prevEnd = lastEnd
+		prevStart, prevEnd = lastStart, lastEnd
 		lastStart, lastEnd = st, j
 		if j-(i+1) > 253 {
 			return 0, 0
 		}
-		if at(s, j) == '.' && isAlnum(at(s, j+1)) {
+		if at(s, j) == '.' && at(s, j+1) != '-' && domainChar(s, j+1) > 0 {
 			j++
 			continue
 		}
@@ -79,7 +84,7 @@ func matchEmail[T text](s T, i int) (int, int) {
 	end := lastEnd
 	if !tldOK(s, lastStart, lastEnd) {
 		// "jane@example.com.123": drop a bad last label once.
-		if labels < 3 || !tldOK(s, labelStart(s, prevEnd), prevEnd) {
+		if labels < 3 || !tldOK(s, prevStart, prevEnd) {
 			return 0, 0
 		}
 		end = prevEnd
@@ -100,13 +105,24 @@ func lastRune[T text](s T, k int) (rune, int) {
 	return utf8.DecodeLastRune(b[:n])
 }
 
-// labelStart returns the start of the domain label ending at e.
-func labelStart[T text](s T, e int) int {
-	k := e
-	for k > 0 && (isAlnum(s[k-1]) || s[k-1] == '-') {
-		k--
+// domainChar returns the length of the domain name character at j: an
+// ASCII letter, digit or '-', or a letter, digit or combining mark of any
+// script (internationalized domain names, RFC 5890: "bücher.example",
+// "例え.jp"); 0 for anything else.
+func domainChar[T text](s T, j int) int {
+	c := at(s, j)
+	if isAlnum(c) || c == '-' {
+		return 1
 	}
-	return k
+	if c < utf8.RuneSelf {
+		return 0
+	}
+	var b [utf8.UTFMax]byte
+	r, n := utf8.DecodeRune(b[:copy(b[:], s[j:min(len(s), j+utf8.UTFMax)])])
+	if r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.In(r, unicode.Mn, unicode.Mc)) {
+		return n
+	}
+	return 0
 }
 
 // fileExtensions end file names such as "logo@2x.png" and are no
@@ -114,7 +130,8 @@ func labelStart[T text](s T, e int) int {
 var fileExtensions = newWordSet("png", "jpg", "jpeg", "gif", "svg", "webp", "bmp", "ico", "tif", "tiff", "pdf", "css", "js", "html", "htm", "txt", "json", "xml", "csv")
 
 // tldOK reports whether s[a:b] can be a top-level domain: two or more
-// letters, or an "xn--" label.
+// ASCII letters, an "xn--" label, or two or more letters of one or more
+// other scripts (".рф", ".中国").
 func tldOK[T text](s T, a, b int) bool {
 	if b-a < 2 {
 		return false
@@ -124,6 +141,18 @@ func tldOK[T text](s T, a, b int) bool {
 	}
 	if b-a <= 4 && wordIn(s, a, b, &fileExtensions) {
 		return false
+	}
+	if s[a] >= utf8.RuneSelf {
+		runes := 0
+		for k := a; k < b; {
+			n := domainChar(s, k)
+			if s[k] < utf8.RuneSelf || n == 0 {
+				return false
+			}
+			k += n
+			runes++
+		}
+		return runes >= 2
 	}
 	for k := a; k < b; k++ {
 		if !isUpper(s[k]) && !isLower(s[k]) {

@@ -286,8 +286,17 @@ func TestEmail(t *testing.T) {
 		"jane.doe@example.com", "j+tickets@sub.example.co.uk", "o'hara@example.org"[2:],
 		"user_name-1@example-mail.de", "x@example.io", "Jane.Doe@Example.COM",
 		"user@xn--bcher-kva.example",
+		// Internationalized addresses from the Universal Acceptance
+		// Steering Group's test cases (UASG 004, "Use Cases for UA
+		// Readiness Evaluation"), and one IDN domain with an ASCII TLD.
+		"用户@例子.广告", "अजय@डाटा.भारत", "квіточка@пошта.укр", "θσέρ@εχαμπλε.ψομ",
+		"info@bücher.example", "jane@пример.рф",
 	}
-	neg := []string{"user@localhost", "@example.com", "jane@", "a..b@example.com", "jane.@example.com", "jane@example.c", "jane@-example.com", "****@*****e.com"}
+	neg := []string{"user@localhost", "@example.com", "jane@", "a..b@example.com", "jane.@example.com", "jane@example.c", "jane@-example.com", "****@*****e.com",
+		"用户@例子",       // one label
+		"jane@例子.广",   // a one-letter top-level domain
+		"jane@例子.рф1", // a digit in the top-level domain
+	}
 	checkKind(t, redact.KindEmail, pos, neg)
 }
 
