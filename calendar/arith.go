@@ -222,8 +222,10 @@ func (c *Calendar) subIn(seg segment, a civ, d *time.Duration) (bool, time.Time)
 // gap), the answer is the next opening after it. AddDays(t, 0) is
 // NextOpen(t). For n < 0 the dates move backwards by the same rule. A date
 // counts only if it has open time: one whose spans all fall in a DST gap,
-// or a date the zone skips, does not. |n| is capped at 2^36 open days
-// (about 188 million years). The result is in the calendar's location.
+// or a date the zone skips, does not. |n| is capped at 2^18 (262,144)
+// open days: more than 700 years for a desk open every day, beyond the
+// reach of [Calendar.Add], whose durations end at 292 years of open time.
+// The result is in the calendar's location.
 //
 // AddDays skips whole weeks in O(1) between exception dates and zone
 // transitions.
@@ -248,9 +250,12 @@ func zoneOffset(t time.Time) int {
 	return off
 }
 
-// maxDays bounds AddDays: about 188 million years, past which no calendar
-// question makes sense and the arithmetic would leave time.Time's range.
-const maxDays = 1 << 36
+// maxDays bounds AddDays, and with it the work: beyond the precomputed
+// zone table (1900-2199) every zone transition costs a look-up, and a
+// desk in a zone with DST that opens across a transition (Santiago,
+// "Sat 23:30-00:15") crosses two a year. At 2^18 open days that is at most
+// about 100 ms; at the former 2^36 it was hours (found by FuzzAddBetween).
+const maxDays = 1 << 18
 
 // moveOpenDays moves n dates (n != 0) from civil day d over dates with open
 // time. Whole weeks are skipped in O(1) up to the next exception or zone

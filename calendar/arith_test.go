@@ -447,28 +447,36 @@ func TestCenturies(t *testing.T) {
 }
 
 // TestAddDaysHuge checks that AddDays returns promptly for any n, never
-// moves against n, and caps |n| at 2^36 open days, as documented.
+// moves against n, and caps |n| at 2^18 open days, as documented.
 func TestAddDaysHuge(t *testing.T) {
 	c := nyOffice(t)
 	a := rfc(t, "2026-03-09T10:00:00-04:00")
-	capped := c.AddDays(a, 1<<36)
-	prev := c.AddDays(a, 1<<30)
+	capped := c.AddDays(a, 1<<18)
+	prev := c.AddDays(a, 1<<18-1)
 	if !capped.After(prev) {
-		t.Errorf("AddDays(t, 1<<36) = %v not after AddDays(t, 1<<30) = %v", capped, prev)
+		t.Errorf("AddDays(t, 1<<18) = %v not after AddDays(t, 1<<18-1) = %v", capped, prev)
 	}
-	for _, n := range []int{1<<36 + 1, 1 << 40, 1 << 48, 1 << 60, math.MaxInt} {
+	for _, n := range []int{1<<18 + 1, 1 << 40, 1 << 48, 1 << 60, math.MaxInt} {
 		if got := c.AddDays(a, n); !got.Equal(capped) {
-			t.Errorf("AddDays(t, %d) = %v want the cap AddDays(t, 1<<36) = %v", n, got, capped)
+			t.Errorf("AddDays(t, %d) = %v want the cap AddDays(t, 1<<18) = %v", n, got, capped)
 		}
 	}
-	capped = c.AddDays(a, -(1 << 36))
-	if prev := c.AddDays(a, -(1 << 30)); !capped.Before(prev) {
-		t.Errorf("AddDays(t, -1<<36) = %v not before AddDays(t, -1<<30) = %v", capped, prev)
+	capped = c.AddDays(a, -(1 << 18))
+	if prev := c.AddDays(a, -(1<<18 - 1)); !capped.Before(prev) {
+		t.Errorf("AddDays(t, -1<<18) = %v not before AddDays(t, -(1<<18-1)) = %v", capped, prev)
 	}
-	for _, n := range []int{-(1 << 40), -(1 << 60), math.MinInt} {
+	for _, n := range []int{-(1<<18 + 1), -(1 << 40), -(1 << 60), math.MinInt} {
 		if got := c.AddDays(a, n); !got.Equal(capped) {
-			t.Errorf("AddDays(t, %d) = %v want the cap AddDays(t, -1<<36) = %v", n, got, capped)
+			t.Errorf("AddDays(t, %d) = %v want the cap AddDays(t, -1<<18) = %v", n, got, capped)
 		}
+	}
+	// Found by FuzzAddBetween: a desk open across Santiago's midnight
+	// transitions crosses two a year past the zone table; at the former
+	// cap of 2^36 days this call ran for hours. It must land on the cap.
+	stgo := calOf(t, "America/Santiago", "Sat 23:30-00:15", calendar.WithHolidays(us.Holidays...))
+	from := time.Unix(0, 4611686018427387904)
+	if got, want := stgo.AddDays(from, 4611686018427387926), stgo.AddDays(from, 1<<18); !got.Equal(want) {
+		t.Errorf("Santiago AddDays(%v, huge) = %v want the cap %v", from, got, want)
 	}
 	// 52 weeks of 5 days minus the 11 observed holidays from Mon 9 Mar
 	// 2026 to Mon 8 Mar 2027: Memorial, Juneteenth, Independence (Jul 3),
