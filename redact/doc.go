@@ -75,11 +75,12 @@
 // ("0100 00000x0100 00000", a number with an extension and then " 00000",
 // masks to "**** ******0100 00000", which shows the number "0100 00000"),
 // and a candidate that lost to an overlapping value can be a value of its
-// own once that one is replaced. Every Redactor therefore scans what it
-// produced again and redacts until nothing is found (at most 8 passes),
-// which may label, delete or mask such a neighbour as well. The second
-// pass finds nothing in almost all text; it makes redaction of text with
-// values cost about twice as much as [Redactor.Find].
+// own once that one is replaced. Every Redactor therefore scans the lines
+// it changed again and redacts until nothing is found (at most 8 passes),
+// which may label, delete or mask such a neighbour as well. Only those
+// lines are scanned again (the whole text if it holds a private key block
+// or an operator is Remove); the second pass finds nothing in almost all
+// text.
 //
 // # Streams
 //

@@ -6,3 +6,6 @@ package redact_test
 // The race detector slows the scanner down about tenfold, so under it the
 // inputs are 64 KiB: a quadratic scanner would still take minutes.
 const adversarialSize = 1 << 16
+
+// joinCases is the number of texts TestIdempotentJoins redacts.
+const joinCases = 4000

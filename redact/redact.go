@@ -1,6 +1,7 @@
 package redact
 
 import (
+	"bytes"
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
@@ -20,7 +21,7 @@ func (r *Redactor) Find(s string) []Match {
 		return nil
 	}
 	var buf [16]cand
-	cs := scan(r, s, candBuf(buf[:0], len(s)))
+	cs := scan(r, s, candBuf(buf[:0], len(s)), nil)
 	if len(cs) == 0 {
 		return nil
 	}
@@ -52,11 +53,14 @@ func (r *Redactor) Redact(s string) string {
 		return s
 	}
 	var buf [16]cand
-	cs := scan(r, s, candBuf(buf[:0], len(s)))
+	var pem bool
+	cs := scan(r, s, candBuf(buf[:0], len(s)), &pem)
 	if len(cs) == 0 {
 		return s
 	}
-	return string(r.settle(apply(r, make([]byte, 0, len(s)+8*len(cs)), s, cs), 0))
+	var mb [32]int
+	out, marks := apply(r, make([]byte, 0, len(s)+8*len(cs)), s, cs, mb[:0])
+	return string(r.settle(out, 0, marks, pem))
 }
 
 // RedactBytes is like [Redactor.Redact] for a byte slice. It never writes
@@ -67,45 +71,92 @@ func (r *Redactor) RedactBytes(b []byte) []byte {
 		return b
 	}
 	var buf [16]cand
-	cs := scan(r, b, candBuf(buf[:0], len(b)))
+	var pem bool
+	cs := scan(r, b, candBuf(buf[:0], len(b)), &pem)
 	if len(cs) == 0 {
 		return b
 	}
-	return r.settle(apply(r, make([]byte, 0, len(b)+8*len(cs)), b, cs), 0)
+	var mb [32]int
+	out, marks := apply(r, make([]byte, 0, len(b)+8*len(cs)), b, cs, mb[:0])
+	return r.settle(out, 0, marks, pem)
 }
 
-// appendRedacted appends the redaction of b to dst. cs is a buffer for
-// the candidates, returned (perhaps grown) for the next call, so that a
-// Writer allocates nothing once its buffers have grown.
-func (r *Redactor) appendRedacted(dst, b []byte, cs []cand) ([]byte, []cand) {
-	cs = scan(r, b, cs[:0])
-	if len(cs) == 0 {
-		return append(dst, b...), cs
+// appendRedacted appends the redaction of b to dst. w holds buffers that
+// are returned, perhaps grown, for the next call, so that a Writer
+// allocates nothing once they have grown.
+func (r *Redactor) appendRedacted(dst, b []byte, w *scratch) []byte {
+	var pem bool
+	w.cs = scan(r, b, w.cs[:0], &pem)
+	if len(w.cs) == 0 {
+		return append(dst, b...)
 	}
-	return r.settle(apply(r, dst, b, cs), len(dst)), cs
+	from := len(dst)
+	dst, w.marks = apply(r, dst, b, w.cs, w.marks[:0])
+	return r.settle(dst, from, w.marks, pem)
 }
 
-// settle rescans b[from:], text that apply produced, and redacts it again
+// scratch holds the buffers of appendRedacted.
+type scratch struct {
+	cs    []cand
+	marks []int
+}
+
+// settle makes redaction idempotent by construction. b[from:] is text that
+// apply produced, and marks the offsets in b where its replacements begin
+// and end, in pairs. settle scans that text again and redacts what it finds
 // until nothing is found or a pass changes nothing (at most maxPasses).
-// One pass is enough for almost all text; the rescan makes redaction
-// idempotent by construction, whatever the context of a replaced value
-// did to its neighbours: deleting a value can bring text together into a
-// new match ("password=x y" becomes "password= y"), the characters a mask
-// keeps can join what follows into one, and a candidate that lost to an
-// overlapping value may be a value of its own once that one is replaced.
-func (r *Redactor) settle(b []byte, from int) []byte {
+// Replacing a value changes the context of its neighbours: deleting a
+// value can bring text together into a new match ("password=x y" becomes
+// "password= y"), the characters a mask keeps can join what follows into
+// one, and a candidate that lost to an overlapping value may be a value
+// of its own once that one is replaced.
+//
+// No value but a private key block spans a line feed, so only the lines
+// that hold a replacement can change, and only they are scanned again,
+// unless the text holds a key block's BEGIN line (pem) or some operator is
+// Remove, which can join text into one: then the whole text is.
+func (r *Redactor) settle(b []byte, from int, marks []int, pem bool) []byte {
+	var cs, tmp []cand
 	for range maxPasses {
-		cs := scan(r, b[from:], nil)
+		cs = cs[:0]
+		if pem || r.remove {
+			cs = scan(r, b[from:], cs, nil)
+		} else {
+			for k := 0; k < len(marks); {
+				ls := from + bytes.LastIndexByte(b[from:marks[k]], '\n') + 1
+				le := lineEnd(b, marks[k+1])
+				k += 2
+				for k < len(marks) && marks[k] <= le {
+					le = max(le, lineEnd(b, marks[k+1]))
+					k += 2
+				}
+				tmp = scan(r, b[ls:le], tmp[:0], nil)
+				for _, c := range tmp {
+					c.start += ls - from
+					c.end += ls - from
+					cs = append(cs, c)
+				}
+			}
+		}
 		if len(cs) == 0 {
 			return b
 		}
-		next := apply(r, append(make([]byte, 0, len(b)+8*len(cs)), b[:from]...), b[from:], cs)
+		next, nm := apply(r, append(make([]byte, 0, len(b)+8*len(cs)), b[:from]...), b[from:], cs, marks[:0])
 		if string(next) == string(b) {
 			return b // masks that keep every character of their values
 		}
-		b = next
+		b, marks = next, nm
 	}
 	return b
+}
+
+// lineEnd returns the index of the first line feed in b at or after p, or
+// len(b).
+func lineEnd(b []byte, p int) int {
+	if k := bytes.IndexByte(b[p:], '\n'); k >= 0 {
+		return p + k
+	}
+	return len(b)
 }
 
 func (r *Redactor) kindOf(k int) Kind {
@@ -123,13 +174,15 @@ func (r *Redactor) opOf(k int) (Operator, string) {
 	return d.op, d.label
 }
 
-// apply appends s to dst with the candidates cs replaced.
-func apply[T text](r *Redactor, dst []byte, s T, cs []cand) []byte {
+// apply appends s to dst with the candidates cs replaced, and to marks
+// the offsets in dst where each replacement begins and ends.
+func apply[T text](r *Redactor, dst []byte, s T, cs []cand, marks []int) ([]byte, []int) {
 	var mac hash.Hash
 	var macKey []byte
 	last := 0
 	for _, c := range cs {
 		dst = append(dst, s[last:c.start]...)
+		marks = append(marks, len(dst))
 		op, label := r.opOf(c.kind)
 		v := s[c.start:c.end]
 		switch op.op {
@@ -144,9 +197,10 @@ func apply[T text](r *Redactor, dst []byte, s T, cs []cand) []byte {
 			dst = appendPseudonym(dst, mac, label, c.kind, v)
 		case opRemove:
 		}
+		marks = append(marks, len(dst))
 		last = c.end
 	}
-	return append(dst, s[last:]...)
+	return append(dst, s[last:]...), marks
 }
 
 // appendMask appends v with every letter and digit but the last keep

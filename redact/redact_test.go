@@ -398,3 +398,45 @@ func TestConcurrentUse(t *testing.T) {
 		}
 	}
 }
+
+// TestIdempotentJoins glues the corpus's values and look-alikes together
+// with the bytes that change a neighbour's context (no space, '+', ':',
+// '@', '.', '-', "Tel ", line feeds) and checks, for every operator, that
+// redacting twice gives what redacting once gives: the property FuzzRedact
+// checks, aimed at the joins where the context of a value changes when its
+// neighbour is replaced.
+func TestIdempotentJoins(t *testing.T) {
+	var pieces []string
+	for _, l := range readCorpus(t) {
+		for _, m := range l.want {
+			pieces = append(pieces, l.text[m.Start:m.End])
+		}
+	}
+	pieces = append(pieces, "2024-03-07", "v2.3.1", "10:30", "ORD-2024-000123", "1717171717171",
+		"", "", "", "+", ":", "::", "@", ".", "-", "x", "0", "Tel ", "password=", " ", "\n", "a")
+	rs := []*redact.Redactor{redact.Default()}
+	for _, op := range []redact.Operator{redact.Remove(), redact.Mask(4), redact.Pseudonym(testKey)} {
+		r, err := redact.New(redact.WithDefaultOperator(op))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rs = append(rs, r)
+	}
+	rng := rand.New(rand.NewPCG(7, 11))
+	for range joinCases {
+		var sb strings.Builder
+		for range 2 + rng.IntN(6) {
+			sb.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := sb.String()
+		for k, r := range rs {
+			once := r.Redact(s)
+			if twice := r.Redact(once); twice != once {
+				t.Fatalf("redactor %d: Redact(%q) = %q, again %q", k, s, once, twice)
+			}
+			if got := string(r.RedactBytes([]byte(s))); got != once {
+				t.Fatalf("redactor %d: RedactBytes(%q) = %q, Redact = %q", k, s, got, once)
+			}
+		}
+	}
+}

@@ -39,6 +39,7 @@ type Redactor struct {
 	labels  [numBuiltin]string
 	custom  []customDetector
 	keys    []string // sensitive attribute keys, normalized
+	remove  bool     // some operator is Remove, which can join text into a key block's BEGIN line
 }
 
 type customDetector struct {
@@ -199,6 +200,12 @@ func New(opts ...Option) (*Redactor, error) {
 	}
 	if len(c.errs) > 0 {
 		return nil, errors.Join(c.errs...)
+	}
+	for i := range r.ops {
+		r.remove = r.remove || r.enabled[i] && r.ops[i].op == opRemove
+	}
+	for _, cd := range r.custom {
+		r.remove = r.remove || cd.op.op == opRemove
 	}
 	r.buildClasses()
 	return r, nil

@@ -224,13 +224,15 @@ func pick(best *cand, c cand) {
 
 var none = cand{kind: -1}
 
-// scan appends the matches in s to out.
+// scan appends the matches in s to out. If pem is not nil, it is set when
+// s holds the BEGIN line of a private key block, the one kind of value
+// that spans lines.
 //
 // The inner loop stops only where r.stop says so: at trigger bytes that
 // begin a word or are not word bytes themselves (no value starts inside a
 // word), and at the 'J' of "yJ". It costs one table look-up per byte, on
 // the byte and the one before it, with no other branch.
-func scan[T text](r *Redactor, s T, out []cand) []cand {
+func scan[T text](r *Redactor, s T, out []cand, pem *bool) []cand {
 	n := len(s)
 	stop := &r.stop
 	st := scanState{pem: pemState{next: -2}}
@@ -302,6 +304,9 @@ func scan[T text](r *Redactor, s T, out []cand) []cand {
 			}
 		}
 		i++
+	}
+	if pem != nil {
+		*pem = st.pem.next != -2
 	}
 	return out
 }

@@ -38,9 +38,9 @@ const (
 type Writer struct {
 	r   *Redactor
 	w   io.Writer
-	buf []byte // input not yet redacted
-	out []byte // redacted output being written
-	cs  []cand // candidates of the last scan, kept for their room
+	buf []byte  // input not yet redacted
+	out []byte  // redacted output being written
+	tmp scratch // buffers of the last redaction, kept for their room
 	err error
 }
 
@@ -91,7 +91,7 @@ func (w *Writer) drain(final bool) error {
 		if cut == 0 {
 			return nil
 		}
-		w.out, w.cs = w.r.appendRedacted(w.out[:0], w.buf[:cut], w.cs)
+		w.out = w.r.appendRedacted(w.out[:0], w.buf[:cut], &w.tmp)
 		n := copy(w.buf, w.buf[cut:])
 		w.buf = w.buf[:n]
 		if _, err := w.w.Write(w.out); err != nil {
@@ -118,7 +118,7 @@ func (w *Writer) safeCut() int {
 	}
 	// One over-long line: cut at a space or tab outside every match, with
 	// writerLookahead bytes after it.
-	cs := scan(w.r, b, nil)
+	cs := scan(w.r, b, nil, nil)
 	limit := len(b) - writerLookahead
 	k := len(cs) - 1
 	for p := limit - 1; p > 0; p-- {
