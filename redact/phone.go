@@ -41,8 +41,10 @@ func phoneAt[T text](s T, i int, afterMatch bool) cand {
 // phoneRun reads digit groups from j separated by single spaces, dashes or
 // dots, where a group may stand in parentheses. It returns the end of the
 // last group, the digits read (not counting a "(0)" trunk group after a
-// country code) and the number of groups. It stops after 16 digits.
-func phoneRun[T text](s T, j int, allowTrunk bool) (end, digits, groups int, dateLike bool) {
+// country code) and the number of groups. It stops after 16 digits; cut is
+// then the end of the longest run of groups before a space that held 8 to
+// 15 digits ("+1 212 555 0143" in "+1 212 555 0143 2025550143"), or 0.
+func phoneRun[T text](s T, j int, allowTrunk bool) (end, digits, groups int, dateLike bool, cut int) {
 	var sizes [8]int
 	for groups < 8 {
 		k := j
@@ -69,7 +71,7 @@ func phoneRun[T text](s T, j int, allowTrunk bool) (end, digits, groups int, dat
 		}
 		end = e
 		if digits > 15 {
-			return end, digits, groups, false
+			return end, digits, groups, false, cut
 		}
 		c := at(s, e)
 		switch {
@@ -77,6 +79,9 @@ func phoneRun[T text](s T, j int, allowTrunk bool) (end, digits, groups int, dat
 			j = e
 			continue
 		case (c == ' ' || c == '-' || c == '.') && (isDigit(at(s, e+1)) || at(s, e+1) == '('):
+			if c == ' ' && digits >= 8 {
+				cut = e
+			}
 			j = e + 1
 			continue
 		case c == ' ' && (at(s, e+1) == '-' || at(s, e+1) == '/') && at(s, e+2) == ' ' && isDigit(at(s, e+3)):
@@ -89,11 +94,13 @@ func phoneRun[T text](s T, j int, allowTrunk bool) (end, digits, groups int, dat
 	if groups == 3 && (sizes[0] == 4 && sizes[1] == 2 && sizes[2] == 2 || sizes[0] == 2 && sizes[1] == 2 && sizes[2] == 4) {
 		dateLike = true
 	}
-	return end, digits, groups, dateLike
+	return end, digits, groups, dateLike, 0
 }
 
 // matchE164 matches '+', a country code (not starting with 0) and 8 to 15
-// digits in all, with optional separators and a "(0)" trunk.
+// digits in all, with optional separators and a "(0)" trunk. When the
+// groups run on past 15 digits, the number ends at the last space before
+// which it had 8 to 15.
 func matchE164[T text](s T, i int) int {
 	j := i + 1
 	if at(s, j) == ' ' {
@@ -103,7 +110,11 @@ func matchE164[T text](s T, i int) int {
 	if c < '1' || c > '9' {
 		return 0
 	}
-	end, digits, _, _ := phoneRun(s, j, true)
+	end, digits, _, _, cut := phoneRun(s, j, true)
+	if digits > 15 && cut > 0 {
+		// "+1 212 555 0143 2025550143": the number, then another.
+		return cut
+	}
 	if digits < 8 || digits > 15 || !phoneRightOK(s, end) {
 		return 0
 	}
@@ -263,7 +274,7 @@ func matchLabelled[T text](s T, i int) int {
 	if d < 7 || !labelBefore(s, i, &phoneLabels) {
 		return 0
 	}
-	end, digits, _, date := phoneRun(s, i, false)
+	end, digits, _, date, _ := phoneRun(s, i, false)
 	if date || digits < 7 || digits > 15 || !phoneRightOK(s, end) {
 		return 0
 	}

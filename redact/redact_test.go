@@ -208,6 +208,10 @@ func TestAdjacentValues(t *testing.T) {
 		// is an IPv6 address only once the number is replaced, which the
 		// second pass of Redact does (found by FuzzRedact).
 		{"Tel 0000000::00", "phone:0000000"},
+		// An international number and a bare one after it: the first
+		// ends at the last space before its digits pass 15.
+		{"call +1 212 555 0143 2025550143", "phone:+1 212 555 0143"},
+		{"+44 20 7946 0958 12345 67890 1234", "phone:+44 20 7946 0958"},
 		{"a+10000000+10000000", ""}, // "a+1…" is no number, so neither is what follows
 		{"5+10000000", ""},          // arithmetic, not a number
 	} {
