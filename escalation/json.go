@@ -1,11 +1,9 @@
 package escalation
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"slices"
 
 	"github.com/slakit/slakit/internal/jsonx"
 	"github.com/slakit/slakit/sla"
@@ -50,7 +48,7 @@ var ErrSyntax = errors.New("bad ladder JSON")
 // wrap [ErrSyntax].
 func ParseLadder(data []byte) (*Ladder, error) {
 	var in ladderJSON
-	if err := decodeStrict(data, &in, "metric", "levels"); err != nil {
+	if err := decodeStrict(data, &in); err != nil {
 		return nil, fmt.Errorf("escalation: ladder: %w: %w", ErrSyntax, err)
 	}
 	if err := checkMetric(in.Metric); err != nil {
@@ -59,7 +57,7 @@ func ParseLadder(data []byte) (*Ladder, error) {
 	levels := make([]Level, len(in.Levels))
 	for i, raw := range in.Levels {
 		var lv levelIn
-		if err := decodeStrict(raw, &lv, "name", "at", "actions"); err != nil {
+		if err := decodeStrict(raw, &lv); err != nil {
 			// Name the level if its name can be read at all.
 			var named struct{ Name string }
 			_ = json.Unmarshal(raw, &named)
@@ -74,7 +72,7 @@ func ParseLadder(data []byte) (*Ladder, error) {
 		}
 		actions := make([]Action, len(lv.Actions))
 		for k, raw := range lv.Actions {
-			err := decodeStrict(raw, &actions[k], "kind", "recipients", "group", "assignee", "levels", "params")
+			err := decodeStrict(raw, &actions[k])
 			if err != nil {
 				return nil, &LevelError{Index: i, Name: lv.Name, Field: fmt.Sprintf("actions[%d]", k), Err: fmt.Errorf("%w: %w", ErrSyntax, err)}
 			}
@@ -84,14 +82,10 @@ func ParseLadder(data []byte) (*Ladder, error) {
 	return NewLadder(in.Metric, levels...)
 }
 
-// decodeStrict decodes one JSON value from data into v, rejecting unknown
-// fields, data after the value and, for an object, keys that are not
-// exactly one of keys (encoding/json alone matches keys case-insensitively)
-// or that appear twice.
-func decodeStrict(data []byte, v any, keys ...string) error {
-	if err := checkKeys(data, keys); err != nil {
-		return err
-	}
+// decodeStrict decodes one JSON value from data into v with
+// jsonx.DecodeStrict: unknown fields, keys that differ in case from a
+// field's name, repeated keys and data after the value are errors.
+func decodeStrict(data []byte, v any) error {
 	return jsonx.DecodeStrict(data, v)
 }
 
@@ -116,39 +110,5 @@ func (l *Ladder) UnmarshalJSON(data []byte) error {
 		return err
 	}
 	*l = *v
-	return nil
-}
-
-// checkKeys reports a key of the JSON object in data that is not exactly
-// one of keys or that appears twice. Anything but an object passes: the
-// decoder reports it.
-func checkKeys(data []byte, keys []string) error {
-	var obj map[string]json.RawMessage
-	if json.Unmarshal(data, &obj) != nil || obj == nil {
-		return nil
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	if _, err := dec.Token(); err != nil { // {
-		return nil
-	}
-	seen := make(map[string]bool, len(obj))
-	for dec.More() {
-		tok, err := dec.Token()
-		if err != nil {
-			return nil
-		}
-		k, _ := tok.(string)
-		if !slices.Contains(keys, k) {
-			return fmt.Errorf("unknown field %q", k)
-		}
-		if seen[k] {
-			return fmt.Errorf("field %q appears twice", k)
-		}
-		seen[k] = true
-		var skip json.RawMessage
-		if dec.Decode(&skip) != nil {
-			return nil
-		}
-	}
 	return nil
 }

@@ -243,7 +243,8 @@ type targetJSON struct {
 }
 
 // ParsePolicy reads a policy from its JSON form, strictly: unknown fields,
-// trailing data, bad durations ("8h", "90m"), unknown metrics, priorities
+// keys in another case ("Within" for "within"), repeated keys, trailing
+// data, bad durations ("8h", "90m"), unknown metrics, priorities
 // that are not "P2" or "2", and unknown holiday sets are errors, and the
 // result must pass [Policy.Validate]. For example:
 //
@@ -461,7 +462,8 @@ func MarshalTimeline(events []Event) ([]byte, error) {
 }
 
 // UnmarshalJSON implements [json.Unmarshaler] for one event, strictly:
-// unknown fields, trailing data, an unknown kind, a missing time and
+// unknown fields, keys in another case, repeated keys, trailing data, an
+// unknown kind, a missing time and
 // (for exempted) a missing exemption are errors. Times are RFC 3339.
 // On error e is left unchanged.
 func (e *Event) UnmarshalJSON(data []byte) error {
@@ -549,6 +551,7 @@ func (s State) MarshalText() ([]byte, error) {
 	return []byte(stateNames[s]), nil
 }
 
-// decodeStrict decodes one JSON value into v, rejecting unknown fields and
-// trailing data.
+// decodeStrict decodes one JSON value into v, rejecting unknown fields,
+// keys that differ from a field's name in case, repeated keys and trailing
+// data.
 func decodeStrict(data []byte, v any) error { return jsonx.DecodeStrict(data, v) }

@@ -81,8 +81,10 @@ func TestParsePolicyErrors(t *testing.T) {
 		is               error
 	}{
 		{"unknown field", `{"name":"x","calendar":{"zone":"UTC","week":"Mon-Fri 09:00-17:00"},"targets":{"1":[{"metric":"resolution","within":"1h"}]},"colour":1}`, `unknown field "colour"`, nil},
-		{"unknown nested field", `{"name":"x","calendar":{"zone":"UTC","week":"Mon-Fri 09:00-17:00"},"targets":{"1":[{"metric":"resolution","within":"1h","soon":true}]}}`, `unknown field "soon"`, nil},
-		{"unknown calendar field", `{"name":"x","calendar":{"zone":"UTC","week":"Mon-Fri 09:00-17:00","tz":"x"},"targets":{"1":[{"metric":"resolution","within":"1h"}]}}`, `unknown field "tz"`, nil},
+		{"key in the wrong case", `{"name":"x","calendar":{"zone":"UTC","week":"Mon-Fri 09:00-17:00"},"targets":{"1":[{"metric":"resolution","Within":"1h"}]}}`, `unknown field "targets.1[0].Within"`, nil},
+		{"repeated key", `{"name":"x","name":"y","calendar":{"zone":"UTC","week":"Mon-Fri 09:00-17:00"},"targets":{"1":[{"metric":"resolution","within":"1h"}]}}`, `field "name" appears twice`, nil},
+		{"unknown nested field", `{"name":"x","calendar":{"zone":"UTC","week":"Mon-Fri 09:00-17:00"},"targets":{"1":[{"metric":"resolution","within":"1h","soon":true}]}}`, `unknown field "targets.1[0].soon"`, nil},
+		{"unknown calendar field", `{"name":"x","calendar":{"zone":"UTC","week":"Mon-Fri 09:00-17:00","tz":"x"},"targets":{"1":[{"metric":"resolution","within":"1h"}]}}`, `unknown field "calendar.tz"`, nil},
 		{"trailing data", `{"name":"x","calendar":{"zone":"UTC","week":"Mon-Fri 09:00-17:00"},"targets":{"1":[{"metric":"resolution","within":"1h"}]}} {}`, "trailing data", nil},
 		{"bad duration", `{"name":"x","calendar":{"zone":"UTC","week":"Mon-Fri 09:00-17:00"},"targets":{"1":[{"metric":"resolution","within":"8 hours"}]}}`, `targets["1"][0].within`, nil},
 		{"zero target", `{"name":"x","calendar":{"zone":"UTC","week":"Mon-Fri 09:00-17:00"},"targets":{"1":[{"metric":"resolution","within":"0s"}]}}`, "Targets[P1][0].Within", sla.ErrBadTarget},
@@ -190,7 +192,7 @@ func TestParseTimelineErrors(t *testing.T) {
 		{"bad time", `[{"at":"yesterday","kind":"solved"}]`, "event 0"},
 		{"exempted without exemption", `[{"at":"2026-03-02T09:00:00Z","kind":"exempted"}]`, "bad exemption: missing"},
 		{"exemption without reason", `[{"at":"2026-03-02T09:00:00Z","kind":"exempted","exemption":{"metric":"resolution","approver":"a","reason":""}}]`, "Reason is empty"},
-		{"exemption unknown field", `[{"at":"2026-03-02T09:00:00Z","kind":"exempted","exemption":{"metric":"resolution","approver":"a","reason":"r","until":"x"}}]`, `unknown field "until"`},
+		{"exemption unknown field", `[{"at":"2026-03-02T09:00:00Z","kind":"exempted","exemption":{"metric":"resolution","approver":"a","reason":"r","until":"x"}}]`, `unknown field "exemption.until"`},
 		{"not an array", `{"at":"2026-03-02T09:00:00Z","kind":"solved"}`, "timeline JSON"},
 		{"null", `null`, "want an array"},
 		{"trailing", `[] []`, "trailing data"},
