@@ -21,7 +21,12 @@ package priority
 //
 // The package offers no 4x4 or 5x5 variant: we found no published standard
 // for one (vendors' larger matrices are derived from configurable weights),
-// so build such a matrix with [NewMatrix] from your own policy.
+// so build such a matrix with [NewMatrix] from your own policy. The
+// nearest is the 4x5 example in Atlassian's "Create an impact urgency
+// priority matrix" (Jira Service Management Cloud documentation,
+// https://support.atlassian.com/jira-service-management-cloud/docs/how-do-i-create-a-matrix-using-impact-and-urgency-values/),
+// which Atlassian calls "just examples" and whose Minor row maps Medium
+// urgency to Lowest but Low urgency to Low; it is left out for that reason.
 //
 // Each call returns a new matrix, so no caller can affect another's.
 func ITIL() *Matrix {
