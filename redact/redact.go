@@ -304,7 +304,7 @@ func normalizePhone[T text](dst []byte, v T) []byte {
 		dst = append(dst, '+')
 	}
 	k := 0
-	for ; k < len(v) && !isLower(lower(v[k])) && v[k] != '#'; k++ {
+	for ; k < len(v) && !isUpper(v[k]) && !isLower(v[k]) && v[k] != '#'; k++ { // up to an extension
 		if isDigit(v[k]) {
 			dst = append(dst, v[k])
 		}

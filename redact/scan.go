@@ -237,9 +237,6 @@ func scan[T text](r *Redactor, s T, out []cand, pem *bool) []cand {
 	stop := &r.stop
 	st := scanState{pem: pemState{next: -2}}
 	i := 0
-	// from is where the scan resumed after the last match: a value
-	// found by looking back from a pair never starts before it.
-	from := 0
 	if n > 0 && stop[int(s[0])*4]&1 == 0 { // the byte before the text counts as 0
 		i = 1
 	}
@@ -265,7 +262,7 @@ func scan[T text](r *Redactor, s T, out []cand, pem *bool) []cand {
 			// ID or a Bearer or Basic credential, or the 'J' of a JWT's
 			// "eyJ", or the text after a match that ended in a word.
 			best = none
-			if p := s[i-1]; i-1 >= from && !wordTab[at(s, i-2)] && (isUpper(p) || p == 'b') {
+			if p := s[i-1]; i-1 >= st.from && !wordTab[at(s, i-2)] && (isUpper(p) || p == 'b') {
 				best = pairAt(r, s, i-1)
 			}
 			if c == 'J' && i >= 2 && s[i-1] == 'y' && s[i-2] == 'e' && !wordTab[at(s, i-3)] {
@@ -298,7 +295,6 @@ func scan[T text](r *Redactor, s T, out []cand, pem *bool) []cand {
 			out = push(out, best)
 			if best.end > i {
 				i = best.end
-				from = i
 				st.from = i
 				continue
 			}
@@ -332,7 +328,8 @@ type scanState struct {
 	pem pemState
 	kv  kvMemo
 	// from is where the scan resumed after the last match (0 before
-	// the first). The redacted text has a label or nothing there, so a
+	// the first). A value found by looking back from a pair never
+	// starts before it. The redacted text has a label or nothing there, so a
 	// value that starts at from must not be rejected for the byte
 	// before it: "+1555…+1555…" is two numbers, in the text as in its
 	// redaction "[PHONE]+1555…".
