@@ -58,8 +58,14 @@ func (s State) String() string {
 //
 // BreachedAt is the first instant after Due at which the clock was still
 // counting: for a Within target that is Due itself, for a BusinessDays
-// target the first open instant after it. A clock that was paused or
-// stopped exactly at Due is not breached.
+// target the first open instant after it. A clock that was stopped
+// exactly at Due is not breached, nor one paused exactly at Due while the
+// desk is open. On business time a pause or resume while the desk is
+// closed takes effect when it opens (see the package doc, "Pauses"), so a
+// clock due at closing time and paused at that instant breaches at Due if
+// it is still running when the desk opens or is solved late meanwhile, as
+// it would without the pause; and a clock resumed past Due while the desk
+// is closed breaches when the desk opens, never in closed hours.
 //
 // Clock is a value; it keeps the segments it counted so [Clock.When] can
 // answer without the timeline. It is safe for simultaneous use.
@@ -179,9 +185,15 @@ func (c Clock) when(cc clockCal, recount bool, elapsed time.Duration) (time.Time
 // seg is a running segment [start, end) and the time it counted. Instants
 // are Unix nanoseconds, so segments hold no pointers and cost the garbage
 // collector nothing; checkEvents keeps every instant in range.
+//
+// held is end, except for a segment that a pause ended: then it is the
+// instant the clock next stopped (math.MaxInt64 if it has not), because on
+// business time a pause that begins while the desk is closed takes effect
+// only when the desk opens (see crossing.feed).
 type seg struct {
 	start, end int64
 	counted    time.Duration
+	held       int64
 }
 
 // clockCal is what a clock counts on: the policy calendar, or real time in
@@ -231,15 +243,50 @@ func (c clockCal) dueAt(u time.Time) time.Time {
 	return u
 }
 
+// resumeAt is where counting that resumed at t can first run past a due
+// instant: t itself on real time, the next opening on business time (a
+// resume while the desk is closed takes effect when it opens).
+func (c clockCal) resumeAt(t time.Time) time.Time {
+	if c.real {
+		return t
+	}
+	return c.cal.NextOpen(t)
+}
+
 // crossing finds, segment by segment, where a clock's target is used up
 // (due) and where it breaches.
+//
+// On business time, pauses and resumes only matter while the desk is open:
+// a pause or resume at a closed instant takes effect at the next opening,
+// so a pause that begins and ends while the desk is closed changes nothing
+// (the rule "closed hours are never counted" extended to the verdict).
+// Two cases follow. A segment that resumes at a closed instant, past due,
+// breaches at the next opening, if it still counts then. A segment that a
+// pause ends at a closed instant that is exactly due (a Within target used
+// up at closing time) breaches at due, as it would had the clock kept
+// running, unless the clock stopped at that instant or limit (now) is not
+// past it.
 type crossing struct {
 	target, cum  time.Duration
 	due, breach  time.Time
 	reached, hit bool
 }
 
-func (x *crossing) feed(cc clockCal, s seg) {
+// dueFrom is the due instant of a clock that has not breached and counts
+// on from t: where what is left of its target runs out. With nothing left
+// that is the instant it ran out, if t is that instant, or else where
+// counting that resumes at t first runs past it.
+func (x *crossing) dueFrom(cc clockCal, t time.Time) time.Time {
+	if rem := x.target - x.cum; rem > 0 {
+		return cc.dueAt(cc.addNear(t, rem))
+	}
+	if x.reached && x.due.Equal(t) {
+		return t
+	}
+	return cc.resumeAt(t)
+}
+
+func (x *crossing) feed(cc clockCal, s seg, limit int64) {
 	if !x.hit && s.start < s.end {
 		if !x.reached && x.cum+s.counted >= x.target {
 			if s.counted == time.Duration(s.end-s.start) {
@@ -256,9 +303,10 @@ func (x *crossing) feed(cc clockCal, s seg) {
 			// counts past its target.
 			b := x.due
 			if b.UnixNano() < s.start {
-				b = cc.dueAt(cc.at(s.start))
+				b = cc.resumeAt(cc.at(s.start))
 			}
-			if b.UnixNano() < s.end {
+			bn := b.UnixNano()
+			if bn < s.end || bn == s.end && min(s.held, limit) > s.end && !cc.real && !cc.cal.IsOpen(b) {
 				x.breach, x.hit = b, true
 			}
 		}

@@ -63,6 +63,19 @@
 // definitions (pause and resume conditions stop and restart the elapsed
 // time) and of Zendesk's pausable metrics.
 //
+// "Changes nothing" holds for the verdict too, which needs one rule at the
+// edges: on business time, a pause or a resume (also a reopen that
+// continues Resolution) at an instant the desk is closed takes effect at
+// the next opening. A clock runs on past its due through closed hours and
+// is breached at due (a reply on Saturday to a ticket due Friday 17:00 is
+// late); setting it pending at 17:00 and back to open at 08:30 on Monday
+// leaves that verdict as it is. A clock paused at due while the desk is
+// open is not breached, and if it is resumed overnight it breaches at the
+// opening, if it is still counting then, never in closed hours. Times
+// counted are the same under either reading; only the verdict at these
+// edges depends on it. A randomized test inserts such pauses into
+// timelines and checks that no clock's report moves.
+//
 // A paused clock has no fixed deadline; its [Clock.Due] is computed as if
 // it resumed at now, so it moves later while the pause lasts and never
 // earlier. (ServiceNow leaves its "planned end time" stale during a pause;

@@ -315,8 +315,13 @@ func (ev *evaluator) seal(mi int) {
 
 // stop stops the running clock of metric mi at t.
 func (ev *evaluator) stop(mi int, t time.Time, tn int64) {
-	if ev.paused&(1<<mi) == 0 {
+	if w := &ev.cur[mi]; ev.paused&(1<<mi) == 0 {
 		ev.closeSeg(mi, tn)
+	} else if w.nseg > 0 {
+		// A pause ended the last segment; the stop ends the clock's
+		// life after it.
+		s := &ev.segs[w.first+w.nseg-1]
+		s.held = min(s.held, tn)
 	}
 	ev.running &^= 1 << mi
 	ev.clocks[ev.cur[mi].clock].Stopped = t.In(ev.loc)
@@ -336,7 +341,7 @@ func (ev *evaluator) appendSeg(mi int, tn int64) {
 	if k >= ev.send[mi] {
 		panic("sla: internal error: more segments than the timeline allows")
 	}
-	ev.segs[k] = seg{w.runStart, tn, ev.between(ev.clocks[w.clock].cc.real, w.runStart, tn)}
+	ev.segs[k] = seg{w.runStart, tn, ev.between(ev.clocks[w.clock].cc.real, w.runStart, tn), tn}
 	ev.snext[mi]++
 	w.nseg++
 }
@@ -365,7 +370,10 @@ func (ev *evaluator) setStatus(s string, tn int64) {
 	ev.pausing = p
 	for m := ev.running & (p ^ ev.paused); m != 0; m &= m - 1 {
 		if mi := bits.TrailingZeros8(m); p&(1<<mi) != 0 {
-			ev.closeSeg(mi, tn)
+			if w := &ev.cur[mi]; w.runStart < tn {
+				ev.appendSeg(mi, tn)
+				ev.segs[w.first+w.nseg-1].held = math.MaxInt64
+			}
 		} else {
 			ev.cur[mi].runStart = tn
 		}
@@ -413,10 +421,10 @@ func (ev *evaluator) breachedBy(mi int, tn int64) bool {
 	c := &ev.clocks[w.clock]
 	x := crossing{target: c.Target}
 	for _, s := range ev.segs[w.first : w.first+w.nseg] {
-		x.feed(c.cc, s)
+		x.feed(c.cc, s, tn)
 	}
 	if ev.paused&(1<<mi) == 0 && w.runStart < tn {
-		x.feed(c.cc, seg{w.runStart, tn, ev.between(c.cc.real, w.runStart, tn)})
+		x.feed(c.cc, seg{w.runStart, tn, ev.between(c.cc.real, w.runStart, tn), tn}, tn)
 	}
 	return x.hit
 }
@@ -494,7 +502,7 @@ func (ev *evaluator) finish(events []Event, now time.Time) []Clock {
 func (ev *evaluator) state(c *Clock, running, paused bool, now time.Time) {
 	x := crossing{target: c.Target}
 	for _, s := range c.segs {
-		x.feed(c.cc, s)
+		x.feed(c.cc, s, now.UnixNano())
 	}
 	c.Elapsed = x.cum
 	c.Remaining = c.Target - c.Elapsed
@@ -504,13 +512,13 @@ func (ev *evaluator) state(c *Clock, running, paused bool, now time.Time) {
 		c.State, c.BreachedAt, c.Due = Breached, x.breach, x.due
 	case !running:
 		c.State = Met
-		c.Due = c.cc.dueAt(c.cc.addNear(c.Stopped, c.Remaining))
+		c.Due = x.dueFrom(c.cc, c.Stopped)
 	case paused:
 		c.State = Paused
-		c.Due = c.cc.dueAt(c.cc.addNear(now, c.Remaining))
+		c.Due = x.dueFrom(c.cc, now)
 	default:
 		c.State = Running
-		c.Due = c.cc.dueAt(c.cc.addNear(now, c.Remaining))
+		c.Due = x.dueFrom(c.cc, now)
 	}
 }
 
