@@ -527,3 +527,34 @@ func TestOtherClocks(t *testing.T) {
 		t.Errorf("literal ladder fired %v want [ok]", got)
 	}
 }
+
+// A level that resolves to no counted time (an offset before due at least
+// as long as the target) is crossed when the clock first counts: for a
+// ticket created in a pause status, at the resume, once, however the
+// windows are cut.
+func TestLevelAtZeroWaitsForTheResume(t *testing.T) {
+	p := policy(calendar.AlwaysOpen(time.UTC), within(sla.Resolution, time.Hour))
+	l := ladder(t, sla.Resolution, lv("early", escalation.BeforeDue(2*time.Hour)), lv("breach", escalation.AtPercent(100)))
+	t0 := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	open := created(t0)
+	open.Status = "pending"
+	events := []sla.Event{open, status(t0.Add(2*time.Hour), "open")}
+	want := []crossing{
+		{sla.Resolution, 1, "early", t0.Add(2 * time.Hour).UnixNano()},
+		{sla.Resolution, 1, "breach", t0.Add(3 * time.Hour).UnixNano()},
+	}
+	for _, ends := range [][]time.Time{
+		{t0.Add(30 * time.Minute), t0.Add(150 * time.Minute), t0.Add(4 * time.Hour)},
+		{t0.Add(4 * time.Hour)},
+		every(t0, t0.Add(4*time.Hour), time.Minute),
+	} {
+		if got := run(t, p, events, ends, l); !slices.Equal(got, want) {
+			t.Errorf("windows ending %v...: fired %v want %v", ends[0].Format("15:04"), got, want)
+		}
+	}
+	// While paused, Next waits on the pause with the zero level.
+	c := clock(t, p, events, t0.Add(time.Hour), sla.Resolution)
+	if lvl, x, ok := l.Next(c, t0.Add(time.Hour)); ok || lvl.Name != "early" || !x.IsZero() {
+		t.Errorf("paused: Next = %q, %v, %v want early, zero, false", lvl.Name, x, ok)
+	}
+}

@@ -132,8 +132,12 @@ type Retarget struct {
 // will reach elapsed. Up to Elapsed it answers from the running segments
 // the clock counted (the same segments [Explain] shows), pauses included;
 // beyond Elapsed it projects from the clock's last state, and reports false
-// while the clock is paused or stopped. When(0) is the start of counting;
-// a negative elapsed reports false. It does not allocate.
+// while the clock is paused or stopped. When(0) is the instant the clock
+// first counted: Started, or for a clock paused from its start the instant
+// it first resumed, and false while it has not (a clock paused since it
+// started, or stopped without ever resuming); once true, the answer never
+// changes as the timeline grows. A negative elapsed reports false. It
+// does not allocate.
 func (c Clock) When(elapsed time.Duration) (time.Time, bool) {
 	return c.when(c.cc, false, elapsed)
 }
@@ -169,13 +173,7 @@ func (c Clock) when(cc clockCal, recount bool, elapsed time.Duration) (time.Time
 		}
 		cum += n
 	}
-	if len(c.segs) == 0 {
-		if elapsed == 0 { // the clock never ran
-			return c.Started, true
-		}
-		return time.Time{}, false
-	}
-	if !c.Stopped.IsZero() || c.Paused {
+	if len(c.segs) == 0 || !c.Stopped.IsZero() || c.Paused {
 		return time.Time{}, false
 	}
 	// Project from the start of the last segment, which ends at now.

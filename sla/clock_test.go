@@ -130,3 +130,49 @@ func TestExemption(t *testing.T) {
 		t.Errorf("cycle exemption: [breached exempt]... = %v want [true false true true]", got)
 	}
 }
+
+// When(0) is the instant a clock first counted, and it never changes as
+// the timeline grows: a clock created in a pause status has not counted
+// until it resumes, and one stopped the instant it started counted then.
+func TestClockWhenZero(t *testing.T) {
+	type probe struct {
+		events []sla.Event
+		now    time.Time
+		metric sla.Metric
+		want   time.Time // zero: false
+	}
+	pending := func(at time.Time) sla.Event {
+		e := created(at, 3)
+		e.Status = "pending"
+		return e
+	}
+	probes := []probe{
+		{[]sla.Event{created(hm(9, 0), 3)}, hm(9, 0), sla.Resolution, hm(9, 0)},
+		{[]sla.Event{created(hm(9, 0), 3)}, hm(10, 0), sla.Resolution, hm(9, 0)},
+		// Paused since creation: nothing counted yet, then the resume.
+		{[]sla.Event{pending(hm(9, 0))}, hm(10, 0), sla.Resolution, time.Time{}},
+		{[]sla.Event{pending(hm(9, 0)), status(hm(11, 0), "open")}, hm(11, 0), sla.Resolution, hm(11, 0)},
+		{[]sla.Event{pending(hm(9, 0)), status(hm(11, 0), "open")}, hm(12, 0), sla.Resolution, hm(11, 0)},
+		// Solved while still paused from the start: never counted.
+		{[]sla.Event{pending(hm(9, 0)), ev(hm(10, 0), sla.Solved)}, hm(12, 0), sla.Resolution, time.Time{}},
+		// Stopped the instant it started: counted from then, also after a
+		// reopen continues the clock.
+		{[]sla.Event{created(hm(9, 0), 3), reply(hm(9, 0))}, hm(12, 0), sla.FirstResponse, hm(9, 0)},
+		{[]sla.Event{created(hm(9, 0), 3), ev(hm(9, 0), sla.Solved)}, hm(10, 0), sla.Resolution, hm(9, 0)},
+		{[]sla.Event{created(hm(9, 0), 3), ev(hm(9, 0), sla.Solved), ev(hm(11, 0), sla.Reopened)}, hm(12, 0), sla.Resolution, hm(9, 0)},
+	}
+	for i, p := range probes {
+		r, err := sla.Evaluate(calPolicy(), p.events, p.now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, ok := r.Clock(p.metric)
+		if !ok {
+			t.Fatalf("probe %d: no %s clock", i, p.metric)
+		}
+		got, ok := c.When(0)
+		if ok != !p.want.IsZero() || !got.Equal(p.want) {
+			t.Errorf("probe %d (%s at %s): When(0) = %v, %v want %v", i, p.metric, p.now.Format("15:04"), got, ok, p.want)
+		}
+	}
+}
