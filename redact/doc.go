@@ -94,7 +94,13 @@
 // string values, errors, Stringers and structured values (rendered to JSON
 // and rewritten), and replaces the value of any attribute whose key, or
 // enclosing group, is sensitive ([Redactor.IsSensitiveKey]: password,
-// token, authorization, cookie, ...) whatever it looks like.
+// token, authorization, cookie, ...) whatever it looks like. A key is
+// sensitive when its last word, split at '-', '_', '.' and camelCase, is
+// such a word, or its last two words written as one are ("accessToken",
+// "X-Api-Key", "Proxy-Authorization", "http.request.header.cookie"); a
+// word that only begins with one is not ("tokenizer", "author"). The
+// key=value secrets found in text follow the same rule with the
+// credential words ("accessToken=...", "X-Api-Key: ...").
 // [Redactor.Handler] wraps any handler and also scrubs the message and the
 // attributes added with WithAttrs (once, when added) and WithGroup; it never
 // modifies the caller's record.

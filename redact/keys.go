@@ -1,20 +1,31 @@
 package redact
 
-// defaultSensitiveKeys are attribute keys whose values are secret or
-// personal whatever they look like. Keys compare case-insensitively, and
-// '-', '_' and '.' are the same character, so "API-Key", "api_key" and
-// "api.key" are one key.
-var defaultSensitiveKeys = [...]string{
-	"password", "passwd", "pwd", "passphrase", "secret", "token",
-	"access_token", "refresh_token", "id_token", "auth_token",
-	"api_key", "apikey", "authorization", "auth", "cookie", "set_cookie",
-	"session", "sessionid", "session_id", "private_key", "client_secret",
-	"ssn", "credit_card", "card_number", "cvv", "cvc",
-}
+// A key is sensitive when its last word, or its last two words written as
+// one, is a sensitive word. Words are split at '-', '_' and '.' and at
+// camelCase boundaries: "accessToken" is access+Token, "X-Api-Key" is
+// X+Api+Key, "APIKey" is API+Key, "http.request.header.cookie" ends in
+// cookie. "tokenizer", "author", "token_count" and "passwordless_enabled"
+// end in no sensitive word and are not sensitive.
 
-// sensitiveSuffixes make any key ending in "_"+suffix sensitive:
-// "db_password", "github_token", "x-api-key".
-var sensitiveSuffixes = [...]string{"password", "passwd", "secret", "token", "api_key", "apikey", "private_key"}
+// secretKeyWords end the keys whose values are credentials: the key of a
+// key=value secret in text, and a sensitive attribute key.
+var secretKeyWords = newWordSet(
+	"password", "passwd", "pwd", "passphrase", "secret", "token",
+	"apikey", "accesskey", "secretkey", "privatekey",
+)
+
+// sensitiveKeyWords end the attribute keys whose values are removed
+// whatever they hold: the credential words and the words of headers and
+// personal numbers.
+var sensitiveKeyWords = newWordSet(
+	"password", "passwd", "pwd", "passphrase", "secret", "token",
+	"apikey", "accesskey", "secretkey", "privatekey",
+	"authorization", "cookie", "sessionid", "ssn", "creditcard", "cardnumber", "cvv", "cvc",
+)
+
+// defaultSensitiveKeys are sensitive as whole keys only: "auth" and
+// "session" hold credentials, "oauth_provider" or "session_count" do not.
+var defaultSensitiveKeys = [...]string{"auth", "session"}
 
 // WithSensitiveKeys adds attribute keys whose values are always removed,
 // whatever they look like, to the default list (see
@@ -25,15 +36,22 @@ func WithSensitiveKeys(keys ...string) Option {
 }
 
 // IsSensitiveKey reports whether the value of an attribute with this key
-// must be removed whatever it holds. Keys compare case-insensitively and
-// treat '-', '_' and '.' alike. The default list is password, passwd, pwd,
-// passphrase, secret, token, access_token, refresh_token, id_token,
-// auth_token, api_key, apikey, authorization, auth, cookie, set_cookie,
-// session, sessionid, session_id, private_key, client_secret, ssn,
-// credit_card, card_number, cvv and cvc, plus any key that ends in '_' (or
-// '-' or '.') followed by password, passwd, secret, token, api_key, apikey
-// or private_key ("db_password", "X-Auth-Token", "x-api-key"); keys added
-// by [WithSensitiveKeys] must match whole. It does not allocate.
+// must be removed whatever it holds.
+//
+// A key is sensitive when its last word, or its last two words written as
+// one, is password, passwd, pwd, passphrase, secret, token, apikey,
+// accesskey, secretkey, privatekey, authorization, cookie, sessionid, ssn,
+// creditcard, cardnumber, cvv or cvc, ignoring case. Words are split at
+// '-', '_' and '.' and where camelCase starts a new word ("accessToken",
+// "APIKey", "X-Api-Key", "Proxy-Authorization",
+// "http.request.header.cookie", "db_password", "set-cookie", "sessionId"
+// are sensitive). A word that only begins with a sensitive word is not
+// ("tokenizer", "author", "passwords_reset_at", "token_count",
+// "passwordless_enabled"), and neither is a key that ends in a separator.
+// The keys "auth" and "session" are sensitive as whole keys only, and so
+// are the keys added with [WithSensitiveKeys]; whole keys compare
+// case-insensitively and treat '-', '_' and '.' alike ("Customer-PIN"
+// matches "customer_pin"). It does not allocate.
 func (r *Redactor) IsSensitiveKey(key string) bool {
 	if r == nil {
 		return false
@@ -43,12 +61,55 @@ func (r *Redactor) IsSensitiveKey(key string) bool {
 			return true
 		}
 	}
-	for _, suf := range sensitiveSuffixes {
-		if len(key) > len(suf)+1 && keyEqual(key[len(key)-len(suf):], suf) && isKeySep(key[len(key)-len(suf)-1]) {
+	return keyEndsIn(key, 0, len(key), &sensitiveKeyWords)
+}
+
+// keyEndsIn reports whether the key s[a:b] ends in one of words: its last
+// word, or its last two words written together, is one of them (see
+// [Redactor.IsSensitiveKey]). It looks at the last two words only.
+func keyEndsIn[T text](s T, a, b int, words *wordSet) bool {
+	if b <= a || words.byLast[lower(s[b-1])] == nil {
+		return false
+	}
+	ws := keyWordStart(s, a, b)
+	if ws == b {
+		return false // the key ends in a separator
+	}
+	if wordIn(s, ws, b, words) {
+		return true
+	}
+	pe := ws
+	for pe > a && isKeySep(s[pe-1]) {
+		pe--
+	}
+	ps := keyWordStart(s, a, pe)
+	if ps == pe {
+		return false
+	}
+	n := pe - ps
+	for _, w := range words.byLast[lower(s[b-1])] {
+		if n+b-ws == len(w) && foldEq(s, ps, w[:n]) && foldEq(s, ws, w[n:]) {
 			return true
 		}
 	}
 	return false
+}
+
+// keyWordStart returns where the word of a key that ends at e begins: after
+// a separator, at a capital that follows a lower-case letter or a digit
+// ("access|Token"), or at the last capital of a run followed by a
+// lower-case letter ("API|Key"); never before a.
+func keyWordStart[T text](s T, a, e int) int {
+	x := e
+	for x > a && !isKeySep(s[x-1]) {
+		if x < e && isUpper(s[x]) {
+			if p := s[x-1]; isLower(p) || isDigit(p) || isUpper(p) && x+1 < e && isLower(s[x+1]) {
+				break
+			}
+		}
+		x--
+	}
+	return x
 }
 
 func isKeySep(c byte) bool { return c == '_' || c == '-' || c == '.' }

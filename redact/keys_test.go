@@ -37,14 +37,56 @@ func TestIsSensitiveKey(t *testing.T) {
 		{"tokens", false},
 		{"token_count", false},
 		{"passwords_reset_at", false},
-		{"_token", false},
+		{"_token", true}, // Laravel's CSRF field: the last word is token
 		{"", false},
 		{"author", false},
+		// The last word, split at separators and camelCase, or the last
+		// two written as one.
+		{"accessToken", true},
+		{"refreshToken", true},
+		{"sessionToken", true},
+		{"clientSecret", true},
+		{"access_token", true},
+		{"apiKey", true},
+		{"APIKey", true},
+		{"X-Api-Key", true},
+		{"privateKey", true},
+		{"AWS_SECRET_ACCESS_KEY", true},
+		{"passWord", true},
+		{"sessionId", true},
+		{"user_session_id", true},
+		{"Proxy-Authorization", true},
+		{"http.request.header.authorization", true},
+		{"http.request.header.cookie", true},
+		{"customerSSN", true},
+		{"cardNumber", true},
+		{"oauth2Token", true},
+		// Words that only begin with a sensitive word, and keys whose
+		// last word is another one.
+		{"tokenizer", false},
+		{"Tokenizer", false},
+		{"passwordless_enabled", false},
+		{"passwordlessEnabled", false},
+		{"tokenCount", false},
+		{"max_tokens", false},
+		{"token_type", false},
+		{"authorId", false},
+		{"cookieConsent", false},
+		{"aws_access_key_id", false},
+		{"publicKey", false},
+		{"token2", false},
+		{"password_", false},
+		{"oauth", false},
+		{"session_count", false},
+		{"Author", false},
 	}
 	for _, tc := range tests {
 		if got := r.IsSensitiveKey(tc.key); got != tc.want {
 			t.Errorf("IsSensitiveKey(%q) = %v want %v", tc.key, got, tc.want)
 		}
+	}
+	if n := testing.AllocsPerRun(100, func() { r.IsSensitiveKey("http.request.header.authorization") }); n != 0 {
+		t.Errorf("IsSensitiveKey allocates %v times want 0", n)
 	}
 	if redact.Default().IsSensitiveKey("customer_pin") {
 		t.Errorf("Default().IsSensitiveKey(%q) = true want false (added only to another Redactor)", "customer_pin")

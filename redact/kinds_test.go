@@ -350,6 +350,36 @@ func TestSecret(t *testing.T) {
 	}
 }
 
+// TestSecretKeyWords checks that a key=value secret is found when the
+// key's last word, split at '-', '_', '.' and camelCase, or its last two
+// words written as one, names a credential, and only then.
+func TestSecretKeyWords(t *testing.T) {
+	r := redact.Default()
+	for _, tc := range []struct{ in, want string }{
+		{"accessToken=ya29.a0AfH6SM", "secret:ya29.a0AfH6SM"},
+		{"refreshToken=1//0gLk9Yk2c", "secret:1//0gLk9Yk2c"},
+		{"clientSecret: GOCSPX-abc123", "secret:GOCSPX-abc123"},
+		{`{"sessionToken":"s3ss10n"}`, "secret:s3ss10n"},
+		{"X-Api-Key: 3f9a7c2e1b8d", "secret:3f9a7c2e1b8d"},
+		{"apiKey=Zx81Qw7Lm3", "secret:Zx81Qw7Lm3"},
+		{"APIKey=Zx81Qw7Lm3", "secret:Zx81Qw7Lm3"},
+		{"secretKey=Zx81Qw7Lm3", "secret:Zx81Qw7Lm3"},
+		{"AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI", "secret:wJalrXUtnFEMI"},
+		{"myPassword=hunter2", "secret:hunter2"},
+		{"spring.datasource.password=changeit", "secret:changeit"},
+		{"tokenizer=bpe50k", ""},
+		{"passwordless_enabled=true", ""},
+		{"author=jdoe42", ""},
+		{"tokenCount=4096", ""},
+		{"publicKey=MFkwEwYH", ""},
+		{"aws_access_key_id=xyz123abc", ""},
+	} {
+		if got := strings.Join(found(r, tc.in), " "); got != tc.want {
+			t.Errorf("Find(%q) = %q want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
 // TestFindInContext covers values in the places tickets and logs put them:
 // CSV fields, key:value without a space, JSON, URLs and paths, ranges and
 // extensions, and look-alikes there that must stay alone. Card numbers are

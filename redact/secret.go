@@ -241,16 +241,11 @@ func matchURLCreds[T text](s T, i int) (int, int) {
 	return st, j
 }
 
-// secretKeyWords name credentials: a key equal to one of them, or ending
-// in '_', '-' or '.' and one of them, introduces a secret value.
-var secretKeyWords = newWordSet(
-	"password", "passwd", "pwd", "passphrase", "secret", "token", "apikey",
-	"api_key", "api-key", "access_key", "secret_key", "private_key",
-)
-
 // matchKeyValue matches the value of a pair such as password=hunter2,
-// "api_key": "abc123", token: 0a1b2c3d or X-Auth-Token=...; i is the ':' or
-// '='. The key may be quoted, one space may stand before the separator
+// "api_key": "abc123", token: 0a1b2c3d, X-Auth-Token=... or
+// accessToken=...; i is the ':' or '='. The key names a credential: its
+// last word, or its last two written as one, is in secretKeyWords (see
+// keyEndsIn). The key may be quoted, one space may stand before the separator
 // (then also after '='), one after ':'. A quoted value runs to its closing
 // quote on the same line; an unquoted one to the next space, quote, comma,
 // semicolon, '&' or bracket. A value after ':' that is not quoted must look
@@ -271,7 +266,7 @@ func matchKeyValue[T text](s T, i int, kv *kvMemo) (int, int) {
 		k--
 	}
 	e := k
-	if secretKeyWords.byLast[lower(at(s, e-1))] == nil {
+	if e == 0 || secretKeyWords.byLast[lower(s[e-1])] == nil {
 		return 0, 0 // no credential key ends in this byte
 	}
 	for k > 0 && e-k <= 40 && (isAlnum(s[k-1]) || s[k-1] == '_' || s[k-1] == '-' || s[k-1] == '.') {
@@ -286,7 +281,7 @@ func matchKeyValue[T text](s T, i int, kv *kvMemo) (int, int) {
 	if p := at(s, k-1); p == '[' || quotedKey && at(s, k-2) == '[' {
 		return 0, 0
 	}
-	if !secretKey(s, k, e) {
+	if !keyEndsIn(s, k, e, &secretKeyWords) {
 		return 0, 0
 	}
 	j := i + 1
@@ -370,37 +365,6 @@ func valueEnd[T text](m *kvMemo, s T, st int) int {
 	m.from, m.to = st, x
 	m.end = x == len(s) || isValueDelim(s[x])
 	return x
-}
-
-// secretKey reports whether s[a:b] names a credential.
-func secretKey[T text](s T, a, b int) bool {
-	if a == b {
-		return false
-	}
-	for _, w := range secretKeyWords.byLast[lower(s[b-1])] {
-		if b-a < len(w) {
-			continue
-		}
-		k := b - len(w)
-		if !keyFoldEq(s, k, w) {
-			continue
-		}
-		if k == a || isKeySep(s[k-1]) {
-			return true
-		}
-	}
-	return false
-}
-
-// keyFoldEq compares s[k:k+len(w)] with w ignoring case and treating '-',
-// '_' and '.' alike.
-func keyFoldEq[T text](s T, k int, w string) bool {
-	for x := 0; x < len(w); x++ {
-		if keyFold(s[k+x]) != keyFold(w[x]) {
-			return false
-		}
-	}
-	return true
 }
 
 // pemState remembers where the next "-----END " is, so that many BEGIN

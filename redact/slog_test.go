@@ -196,6 +196,42 @@ func TestHandlerText(t *testing.T) {
 	}
 }
 
+// TestHandlerSensitiveKeyWords checks that the handler removes the values
+// of attributes whose key ends in a sensitive word in camelCase, as a
+// header name or as a dotted OpenTelemetry attribute, in attributes and in
+// the objects of structured values, and leaves keys that only begin with
+// one alone.
+func TestHandlerSensitiveKeyWords(t *testing.T) {
+	for _, tc := range []struct {
+		key  string
+		val  any
+		want string
+	}{
+		{"accessToken", "ya29a0AfH6SMBx", `"[REDACTED]"`},
+		{"refreshToken", "1//0gLk", `"[REDACTED]"`},
+		{"clientSecret", "GOCSPX-abc", `"[REDACTED]"`},
+		{"sessionToken", "opaque", `"[REDACTED]"`},
+		{"Proxy-Authorization", "Token abc123", `"[REDACTED]"`},
+		{"http.request.header.authorization", "Token abc123", `"[REDACTED]"`},
+		{"http.request.header.cookie", "sid=abc123", `"[REDACTED]"`},
+		{"X-Api-Key", "k", `"[REDACTED]"`},
+		{"body", map[string]any{"apiKey": "k", "tokenizer": "bpe"}, `{"apiKey":"[REDACTED]","tokenizer":"bpe"}`},
+		{"tokenizer", "bpe", `"bpe"`},
+		{"author", "jdoe", `"jdoe"`},
+		{"passwordless_enabled", true, `true`},
+	} {
+		var buf bytes.Buffer
+		slog.New(redact.Default().Handler(slog.NewJSONHandler(&buf, noTime(nil)))).Info("m", tc.key, tc.val)
+		var line map[string]json.RawMessage
+		if err := json.Unmarshal(buf.Bytes(), &line); err != nil {
+			t.Fatalf("%q: output is not JSON: %v\n%s", tc.key, err, buf.String())
+		}
+		if got := string(line[tc.key]); got != tc.want {
+			t.Errorf("Info(%q, %v) logs %s want %s", tc.key, tc.val, got, tc.want)
+		}
+	}
+}
+
 func TestReplaceAttr(t *testing.T) {
 	r := redact.Default()
 	for _, name := range []string{"json", "text"} {
