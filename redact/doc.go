@@ -70,8 +70,9 @@
 // judged as if a label stood before it ("+15550100+15550100" is two
 // numbers). Replacing a value still changes the context of its
 // neighbours: deleting values with [Remove] can bring the remaining text
-// together into something new ("password=x y" becomes "password= y"), the
-// characters a [Mask] keeps can join the text after them into a new value
+// together into something new ("password=x y" becomes "password= y", in
+// which y is now the password and is deleted too), the characters a
+// [Mask] keeps can join the text after them into a new value
 // ("0100 00000x0100 00000", a number with an extension and then " 00000",
 // masks to "**** ******0100 00000", which shows the number "0100 00000"),
 // and a candidate that lost to an overlapping value can be a value of its

@@ -178,6 +178,8 @@ func TestRemoveIdempotent(t *testing.T) {
 	for _, in := range []string{
 		"password=hunter2 nextword9",
 		"password:hunter2 tomorrow1",
+		"password=p@ss y z", // "password= y z": y is the value now
+		"password: p@ss",
 		"4242 4242 jane@example.com 4242 4242",
 		"+1 415 jane@example.com 555 2671",
 		"DE89 3704 a@example.com 0044 0532 0130 00",

@@ -245,14 +245,16 @@ func matchURLCreds[T text](s T, i int) (int, int) {
 // "api_key": "abc123", token: 0a1b2c3d, X-Auth-Token=... or
 // accessToken=...; i is the ':' or '='. The key names a credential: its
 // last word, or its last two written as one, is in secretKeyWords (see
-// keyEndsIn). The key may be quoted, one space may stand before the separator
-// (then also after '='), one after ':'. A quoted value runs to its closing
-// quote on the same line; an unquoted one to the next space, quote, comma,
-// semicolon, '&' or bracket. A value after ':' that is not quoted must look
-// like a credential (6 or more characters with a digit, a symbol or an
-// inner capital) so that prose such as "Password: please reset it" is left
-// alone. A value never starts with '[' or '*', so labels and masks
-// ("********", "****er22") are not detected again.
+// keyEndsIn). The key may be quoted; one space may stand before the
+// separator and one after it. A quoted value runs to its closing quote on
+// the same line; an unquoted one to the next space, quote, comma,
+// semicolon, '&' or bracket, and is a secret whatever it looks like and
+// however short ("password= p@ss", "token: ab@cd"), with three exceptions:
+// after ':' a word of prose (letters only, at most the first a capital) is
+// left alone ("Password: please reset it", `"token":null`); after a space,
+// the next pair of the line ("password= user=bob") or a command-line flag
+// is no value; and a value never starts with '[' or '*', so labels and
+// masks ("********", "****er22") are not detected again.
 func matchKeyValue[T text](s T, i int, kv *kvMemo) (int, int) {
 	sep := s[i]
 	k := i
@@ -285,10 +287,9 @@ func matchKeyValue[T text](s T, i int, kv *kvMemo) (int, int) {
 		return 0, 0
 	}
 	j := i + 1
+	spaced := false
 	if c := at(s, j); c == ' ' || c == '\t' {
-		if sep == '=' && !spaceBefore {
-			return 0, 0
-		}
+		spaced = true
 		j++
 	}
 	v := at(s, j)
@@ -311,27 +312,41 @@ func matchKeyValue[T text](s T, i int, kv *kvMemo) (int, int) {
 	if x == st || s[st] == '[' || s[st] == '*' || x-st >= MaxSecretLen {
 		return 0, 0 // empty, a label, a mask, or too long to be a credential
 	}
-	if sep == ':' {
-		if x-st < 6 {
-			return 0, 0
-		}
-		var digit, symbol, inner bool
-		for k := st; k < x; k++ {
-			switch c := s[k]; {
-			case isDigit(c):
-				digit = true
-			case isUpper(c):
-				inner = inner || k > st
-			case isLower(c):
-			default:
-				symbol = true
-			}
-		}
-		if !digit && !symbol && !inner {
-			return 0, 0
-		}
+	if spaced && nextPair(s, st, x) {
+		return 0, 0 // "password= user=bob": the password is empty
+	}
+	if sep == ':' && proseWord(s, st, x) {
+		return 0, 0 // "Password: please reset it"
 	}
 	return st, x
+}
+
+// nextPair reports whether the value s[st:x], which follows a space, is
+// rather the next pair of the line: a word and '=' and something else
+// ("user=bob"; not the base64 padding of "c2VjcmV0=="), or a command-line
+// flag ("--user").
+func nextPair[T text](s T, st, x int) bool {
+	if s[st] == '-' && at(s, st+1) == '-' {
+		return true
+	}
+	k := st
+	for k < x && k-st <= 40 && (isAlnum(s[k]) || s[k] == '_' || s[k] == '-' || s[k] == '.') {
+		k++
+	}
+	return k > st && k+1 < x && s[k] == '=' && s[k+1] != '='
+}
+
+// proseWord reports whether the value s[st:x] is a word of prose: ASCII
+// letters only, with at most its first one a capital ("please", "Yes",
+// "null"). Anything else after a credential key, however short ("p@ss",
+// "1234", "hunter2", "OK"), is taken for a credential.
+func proseWord[T text](s T, st, x int) bool {
+	for k := st; k < x; k++ {
+		if c := s[k]; !isLower(c) && !(k == st && isUpper(c)) {
+			return false
+		}
+	}
+	return true
 }
 
 // kvMemo remembers the last stretch s[from:to] known to hold no value
