@@ -42,7 +42,9 @@
 // Values are found where logs and exports put them: fields of a CSV row
 // ("...,+1-202-555-0143,2026-11-23,4111..."), keys without a space
 // ("IP:203.0.113.1", "SSN:536-22-1807"), JSON labels ("phone": "..."),
-// the host of a URL after its credentials, card numbers in request paths,
+// the credentials of a URL whatever stands before its scheme
+// ("-https://user:pw@host", "_https://...") and the host after them, card
+// numbers in request paths,
 // both ends of an address range ("10.0.0.1-10.0.0.254") and extensions
 // right after a number ("202-555-0146x123").
 //

@@ -366,6 +366,27 @@ func TestSecret(t *testing.T) {
 	}
 }
 
+// TestURLCredentials checks that the user information of a URL is one
+// secret whatever stands before the scheme, and never an e-mail address.
+func TestURLCredentials(t *testing.T) {
+	r := redact.Default()
+	const url = "https://admin:s3cr3t@db.example.com/"
+	for _, prefix := range []string{"", "-", "_", "*", "x-", "(", "1", "é", "«", "url=", "aaaaaaaaaaaaaaaaaaaa", "--db=", "'"} {
+		in := prefix + url
+		if got, want := strings.Join(found(r, in), " "), "secret:admin:s3cr3t"; got != want {
+			t.Errorf("Find(%q) = %q want %q", in, got, want)
+		}
+		if got, want := r.Redact(in), prefix+"https://[SECRET]@db.example.com/"; got != want {
+			t.Errorf("Redact(%q) = %q want %q", in, got, want)
+		}
+	}
+	for _, in := range []string{"1.2://admin:s3cr3t@db.example.com/", "-://admin:s3cr3t@db"} {
+		if got := found(r, in); slices.Contains(got, "secret:admin:s3cr3t") {
+			t.Errorf("Find(%q) = %q: no scheme, no URL credentials", in, got)
+		}
+	}
+}
+
 // TestSecretKeyWords checks that a key=value secret is found when the
 // key's last word, split at '-', '_', '.' and camelCase, or its last two
 // words written as one, names a credential, and only then.

@@ -209,13 +209,19 @@ func tagBefore[T text](s T, c int) bool {
 }
 
 // matchURLCreds matches the user information "user:password" of a URL
-// "scheme://user:password@host"; i is the scheme's ':'.
+// "scheme://user:password@host"; i is the scheme's ':'. The scheme is the
+// run of letters, digits, '+', '-' and '.' before i from its first letter
+// on, whatever stands before it: "-https://", "_https://" and
+// "xhttps://" all introduce the credentials.
 func matchURLCreds[T text](s T, i int) (int, int) {
 	k := i
 	for k > 0 && i-k < 16 && (isAlnum(s[k-1]) || s[k-1] == '+' || s[k-1] == '.' || s[k-1] == '-') {
 		k--
 	}
-	if k == i || !isUpper(s[k]) && !isLower(s[k]) || wordTab[at(s, k-1)] {
+	for k < i && !isUpper(s[k]) && !isLower(s[k]) {
+		k++ // "-https", "1.https": the scheme starts at a letter
+	}
+	if k == i {
 		return 0, 0
 	}
 	st := i + 3
