@@ -30,14 +30,19 @@
 // hashes, dates and money amounts are not reported.
 //
 // IPv6 addresses are found in every form of RFC 4291 and RFC 5952,
-// including "::" compression, embedded IPv4 and zones ("fe80::1%eth0"); to
-// keep "std::vector", "a::b" and times out, a compressed address must hold
-// a decimal digit and not consist only of one- or two-digit decimal groups
-// ("::1" excepted). An e-mail address may be written in any script, in
-// its local part ("élodie.martin@example.fr") and in its domain
-// ("info@bücher.example", "почта@пример.рф"), but its last label must be
-// no file name extension ("logo@2x.png" is not an address); lower-case
-// IBANs are not detected.
+// including "::" compression, embedded IPv4 and zones ("fe80::1%eth0"),
+// with three exclusions that keep code, times and counters out: a
+// compressed address must hold a decimal digit, so "std::vector", "a::b"
+// and the rare address spelled with hex letters only ("dead:beef::cafe")
+// are not reported; it must not consist only of one- or two-digit
+// decimal groups ("10:30::", "1::2", "::2" and the Python slice "a[::2]"
+// are not), except the loopback address "::1", which is; and the
+// unspecified address "::" alone is never reported.
+//
+// An e-mail address may be written in any script, in its local part
+// ("élodie.martin@example.fr") and in its domain ("info@bücher.example",
+// "почта@пример.рф"), but its last label must be no file name extension
+// ("logo@2x.png" is not an address); lower-case IBANs are not detected.
 //
 // Values are found where logs and exports put them: fields of a CSV row
 // ("...,+1-202-555-0143,2026-11-23,4111..."), keys without a space

@@ -32,9 +32,12 @@ func matchIPv6At[T text](s T, i int) (int, int) {
 // RFC 5952 recommends: eight groups of one to four hex digits, or fewer
 // around a single "::", optionally ending in a dotted IPv4 address
 // (::ffff:192.0.2.1), optionally followed by a zone ("%eth0"). To tell
-// addresses from C++ and Rust paths (a::b), times and hashes, a compressed
-// address must hold a decimal digit, and the address must not run on into
-// a word or another colon.
+// addresses from C++ and Rust paths (a::b), times, slices and hashes, a
+// compressed address must hold a decimal digit ("dead:beef::cafe" has
+// none), must not consist only of one- or two-digit decimal groups
+// ("10:30::", "1::2", "::2"; "::1" excepted), and the address must not
+// run on into a word or another colon. "::" alone is never an address
+// here.
 func matchIPv6[T text](s T, j int) int {
 	k := j
 	groups := 0
@@ -99,9 +102,10 @@ func matchIPv6[T text](s T, j int) int {
 		if groups > 7 || !digit {
 			return 0
 		}
-		// "10:30::" and "1::2" are times and counters more often than
-		// addresses; "::1" (the loopback address) stays.
-		if shortDec && !v4 && !(s[j] == ':' && groups == 1) {
+		// "10:30::", "1::2" and "::2" are times, counters and Python
+		// slices ("a[::2]") more often than addresses; "::1", the
+		// loopback address, stays.
+		if shortDec && !v4 && !(k == j+3 && s[j] == ':' && s[j+2] == '1') {
 			return 0
 		}
 	} else if groups != 8 {

@@ -196,6 +196,30 @@ func TestIPv6(t *testing.T) {
 		"12345::1", "2001:db8::g", "ns::1a",
 	}
 	checkKind(t, redact.KindIPv6, pos, neg)
+	r0 := redact.Default()
+	// The documented exclusions of compressed addresses: "::" alone,
+	// only short decimal groups ("::1" excepted), no decimal digit.
+	for _, tc := range []struct{ in, want string }{
+		{"::1", "ipv6:::1"},
+		{"listening on [::1]:8080", "ipv6:::1"},
+		{"::1%lo0", "ipv6:::1%lo0"},
+		{"::2", ""},
+		{"::01", ""},
+		{"::1:2", ""},
+		{"evens = a[::2]", ""},
+		{"::", ""},
+		{"serving on [::]:8080", ""},
+		{"dead:beef::cafe", ""},
+		{"::123", "ipv6:::123"},
+		{"::a1", "ipv6:::a1"},
+		{"::ffff:1", "ipv6:::ffff:1"},
+		{"::2:ffff", "ipv6:::2:ffff"},
+		{"fe80::2", "ipv6:fe80::2"},
+	} {
+		if got := strings.Join(found(r0, tc.in), " "); got != tc.want {
+			t.Errorf("Find(%q) = %q want %q", tc.in, got, tc.want)
+		}
+	}
 	r := redact.Default()
 	// RFC 5952 section 6: an address with a port is written in brackets.
 	if got := strings.Join(found(r, "http://[2001:db8::1]:80/"), " "); got != "ipv6:2001:db8::1" {
