@@ -27,7 +27,11 @@
 // A bare run of digits is a phone number or an SSN only with evidence: a
 // '+', the separators of a national format, or a label such as "phone:" or
 // "SSN" just before it; timestamps, order numbers, version strings, UUIDs,
-// hashes, dates and money amounts are not reported.
+// hashes, dates and money amounts are not reported. Three, two and four
+// digits separated alike ("078-05-1120", "078 05 1120") are how SSNs are
+// written and no national plan writes phone numbers, so they are a phone
+// number only after a phone label; with spaces they are an SSN only after
+// an SSN label, and only if the SSA could issue the number.
 //
 // IPv6 addresses are found in every form of RFC 4291 and RFC 5952,
 // including "::" compression, embedded IPv4 and zones ("fe80::1%eth0"),

@@ -298,6 +298,19 @@ func TestUSSSN(t *testing.T) {
 		{"SSN: 123456789", "us_ssn:123456789"},
 		{"social security number 123 45 6789", "us_ssn:123 45 6789"},
 		{"SSN: 078051120", ""},
+		// Three, two and four digits separated alike are written as an
+		// SSN, never as a phone number: the voided Woolworth and pamphlet
+		// numbers are neither, with a label or without.
+		{"SSN: 078 05 1120", ""},
+		{"SSN 078-05-1120", ""},
+		{"078 05 1120", ""},
+		{"078.05.1120", ""},
+		{"SSN: 219 09 9999", ""},
+		{"SSN: 536 22 1807", "us_ssn:536 22 1807"},
+		{"SSN: 036 22 1807", "us_ssn:036 22 1807"},
+		{"036 22 1807", ""}, // spaced: an SSN only after a label
+		// A phone label says what the number is.
+		{"Tel: 078 05 1120", "phone:078 05 1120"},
 	} {
 		if got := strings.Join(found(r, tc.in), " "); got != tc.want {
 			t.Errorf("Find(%q) = %q want %q", tc.in, got, tc.want)

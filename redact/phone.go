@@ -194,7 +194,9 @@ func nanpDigits(d []byte) bool {
 // matchNational matches a national number with a trunk 0: a first group of
 // 2 to 5 digits starting 0[1-9] (or in parentheses), then groups of 2 to 8
 // digits all separated alike (the first separator may differ, or be '/'),
-// 9 to 12 digits in all.
+// 9 to 12 digits in all, but not groups of 3, 2 and 4 digits separated
+// alike, which is how SSNs are written ("078 05 1120") and no national plan
+// writes phone numbers.
 func matchNational[T text](s T, i int) int {
 	j := i
 	paren := at(s, j) == '('
@@ -249,8 +251,11 @@ func matchNational[T text](s T, i int) int {
 	if groups < 2 || total < 9 || total > 12 || !phoneRightOK(s, end) {
 		return 0
 	}
-	if !paren && end-i == 11 && s[i+3] == '-' && s[i+6] == '-' {
-		return 0 // 078-05-1120 has the shape of an SSN, not of a phone number
+	if !paren && groups == 3 && sizes[1] == 2 && sizes[2] == 4 && end-i == 11 && s[i+3] == sep {
+		// "078-05-1120", "078 05 1120": three, two and four digits
+		// separated alike are the shape of a US Social Security number;
+		// no national numbering plan writes its numbers so.
+		return 0
 	}
 	if groups == 4 && sizes[1] == 4 && sizes[2] == 2 && sizes[3] == 2 && (hasAt(s, starts[1], "19") || hasAt(s, starts[1], "20")) {
 		return 0 // "case 04-2026-11-23": a date after a short number
