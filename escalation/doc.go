@@ -109,7 +109,12 @@
 //     BreachedAt before the change);
 //   - a target that ended cannot have been breached (sla re-targets only
 //     clocks that have not), so levels at or past an old target wait for
-//     a later epoch.
+//     a later epoch;
+//   - an epoch without a target (a change to a priority that has none for
+//     the metric: sla keeps the clock, [sla.Clock.HasTarget] false) crosses
+//     nothing; levels crossed before it are still reported, once, and
+//     [Ladder.Next] announces nothing until a later change gives the
+//     clock a target again.
 //
 // The history is fixed once it is past, so a level's instant still never
 // moves when the same timeline is evaluated at a later now, and Fired

@@ -203,17 +203,25 @@ type entry struct {
 	at     time.Time
 }
 
-// usable reports whether l has anything to say about c.
+// usable reports whether l has anything to say about c: a clock with a
+// target, or one that had targets before a priority change took them
+// away, whose earlier epochs may have crossed levels.
 func (l *Ladder) usable(c sla.Clock) bool {
-	return l != nil && len(l.Levels) > 0 && c.Metric == l.Metric && c.State != 0 && c.Target > 0
+	return l != nil && len(l.Levels) > 0 && c.Metric == l.Metric && c.State != 0 &&
+		(c.Target > 0 || len(c.Retargets) > 0)
 }
 
 // resolve appends to buf the reachable levels of l on c, ordered by counted
-// time and then by ladder order.
+// time and then by ladder order. On a clock whose target changed every
+// level is kept, since an earlier target may have reached it: one that
+// the current target cannot reach (the clock has no target now) gets
+// amount -1.
 func (l *Ladder) resolve(c sla.Clock, buf []entry) []entry {
 	for i := range l.Levels {
 		if a, ok := l.Levels[i].When.Counted(c.Target); ok {
 			buf = append(buf, entry{amount: a, idx: i})
+		} else if len(c.Retargets) > 0 {
+			buf = append(buf, entry{amount: -1, idx: i})
 		}
 	}
 	// Insertion sort: ladders are short and usually already in order, and
@@ -273,8 +281,8 @@ func later(a, b time.Time) time.Time {
 //
 // With project false, ok reports whether the level was crossed by the
 // instant c was evaluated; with project true, a level not crossed yet gets
-// the instant it will be crossed if nothing else happens, and ok is false
-// only when there is none (c is stopped or paused).
+// only when there is none (c is stopped or paused). A negative a is a
+// level the current target cannot reach.
 func epochAt(c *sla.Clock, tr Trigger, a time.Duration, project bool) (at time.Time, amount time.Duration, ok bool) {
 	start := c.Started
 	for i := range c.Retargets {
@@ -287,6 +295,9 @@ func epochAt(c *sla.Clock, tr Trigger, a time.Duration, project bool) (at time.T
 			}
 		}
 		start = r.At
+	}
+	if a < 0 {
+		return time.Time{}, 0, false
 	}
 	x, ok := crossedAt(c, a)
 	if !ok && project && c.Stopped.IsZero() && !c.Paused {
@@ -525,6 +536,8 @@ func (l *Ladder) Next(c sla.Clock, now time.Time) (Level, time.Time, bool) {
 // nextEpochs is Next for a clock whose target changed. Every level not
 // crossed by now is crossed, if at all, under the current target, where
 // instants grow with amounts: the first such level in es is the next.
+// Levels the current target cannot reach (amount -1, first in es) are
+// skipped.
 func (l *Ladder) nextEpochs(c *sla.Clock, es []entry, now time.Time) (Level, time.Time, bool) {
 	for _, e := range es {
 		lv := l.Levels[e.idx]
@@ -532,7 +545,7 @@ func (l *Ladder) nextEpochs(c *sla.Clock, es []entry, now time.Time) (Level, tim
 		switch {
 		case ok && x.After(now):
 			return lv, x, true
-		case ok:
+		case ok, e.amount < 0:
 			continue
 		case c.Paused && c.Stopped.IsZero():
 			return lv, time.Time{}, false

@@ -204,3 +204,48 @@ func TestPriorityChangeFiresOnce(t *testing.T) {
 		}
 	}
 }
+
+// A change to a priority that has no target for the metric leaves the
+// clock without one (sla reports it, counting on): levels crossed under
+// the earlier target are reported once, however the windows are cut, and
+// nothing more fires until a later change gives the clock a target.
+func TestTargetTakenAway(t *testing.T) {
+	utc := calendar.AlwaysOpen(time.UTC)
+	p := sla.Policy{Name: "p", Calendar: utc, Targets: map[priority.Priority][]sla.Target{
+		1: {{Metric: sla.PeriodicUpdate, Within: 2 * time.Hour, CalendarTime: true}},
+		2: {{Metric: sla.PeriodicUpdate, Within: 4 * time.Hour, CalendarTime: true}},
+		3: {}}}
+	l := ladder(t, sla.PeriodicUpdate, lv("half", escalation.AtPercent(50)), lv("breach", escalation.AtPercent(100)))
+	t0 := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	base := []sla.Event{{At: t0, Kind: sla.Created, Priority: 1}, reply(t0), reprio(t0.Add(90*time.Minute), 3)}
+	tests := []struct {
+		name   string
+		events []sla.Event
+		end    time.Time
+		want   []crossing
+	}{
+		{"taken away after 50%", base, t0.Add(6 * time.Hour),
+			[]crossing{{sla.PeriodicUpdate, 1, "half", t0.Add(time.Hour).UnixNano()}}},
+		// Back to P2 at 12:00: 4h from the start, half at 11:00 was
+		// already crossed (under P1, at 10:00), breach at 13:00.
+		{"given back", append(slices.Clone(base), reprio(t0.Add(3*time.Hour), 2)), t0.Add(6 * time.Hour),
+			[]crossing{{sla.PeriodicUpdate, 1, "half", t0.Add(time.Hour).UnixNano()},
+				{sla.PeriodicUpdate, 1, "breach", t0.Add(4 * time.Hour).UnixNano()}}},
+	}
+	for _, tc := range tests {
+		for cut, ends := range cutsAround(t0, tc.end, tc.events, tc.want) {
+			if got := run(t, p, tc.events, ends, l); !slices.Equal(got, tc.want) {
+				t.Errorf("%s, %s: fired %v want %v", tc.name, cut, got, tc.want)
+			}
+		}
+	}
+	// Without a target, Next has nothing to announce.
+	now := t0.Add(2 * time.Hour)
+	c := clock(t, p, base, now, sla.PeriodicUpdate)
+	if c.HasTarget() {
+		t.Fatalf("clock at P3 has target %v", c.Applied)
+	}
+	if lvl, x, ok := l.Next(c, now); ok || lvl.Name != "" || !x.IsZero() {
+		t.Errorf("Next without a target = %q, %v, %v want nothing", lvl.Name, x, ok)
+	}
+}

@@ -86,6 +86,11 @@ type Clock struct {
 	// breached; a met or breached clock keeps its verdict and its target,
 	// until a reopen resumes it under the ticket's current priority (see
 	// the package documentation).
+	//
+	// A clock whose target a priority change took away has the zero
+	// Applied and Target ([Clock.HasTarget] is false): it counts on, with
+	// zero Due and Remaining, and is Running, Paused or, once stopped,
+	// Met (there is nothing it could breach).
 	Priority priority.Priority
 	Applied  Target
 	// Paused reports whether the clock is in a pause status at now; it is
@@ -126,6 +131,17 @@ type Retarget struct {
 	// [Clock.Target] gives it (zero for no target): for a BusinessDays
 	// target, the open time from Started to the due instant.
 	FromAmount, ToAmount time.Duration
+}
+
+// HasTarget reports whether a target applies to c. Only a clock whose
+// target a priority change took away has none (see "Priority changes" in
+// the package documentation); such a clock is reported so that what it
+// reached before the change is not lost, but it has no deadline.
+// It looks only at Retargets (false when the last one is to the zero
+// Target), so a Clock built by hand, say from stored rows, has a target.
+func (c Clock) HasTarget() bool {
+	n := len(c.Retargets)
+	return n == 0 || c.Retargets[n-1].To.Metric != ""
 }
 
 // When reports the instant at which the clock's counted time reached or

@@ -110,9 +110,16 @@
 // change. If the new target is already used up, the clock is breached at
 // the instant it was used up, which may precede the change. A met or
 // breached clock keeps its verdict and its target; [Clock.Priority] and
-// [Clock.Applied] say which target applied. A metric that has no target at
-// the new priority has no clock until a later change gives it one (it
-// counts on meanwhile). A change between business and calendar time
+// [Clock.Applied] say which target applied. A change to a priority that
+// has no target for a running clock's metric leaves the clock without a
+// target, as Jira Service Management's "No target" goal does: it stays in
+// the report and counts on (a later change can give it a target again,
+// counted from its start), but it has no Due and cannot breach;
+// [Clock.HasTarget] is false, [Summarize] leaves it out, and its
+// [Clock.Retargets] keep what it reached under its earlier targets, so
+// that an escalation level crossed before the change is still reported
+// once, whenever the caller looks. A metric that never had a target on
+// the ticket has no clock. A change between business and calendar time
 // recounts everything the clock counted from its start the new way.
 //
 // A change while the ticket is solved reaches the stopped Resolution clock

@@ -14,7 +14,8 @@ import (
 // Report is the state of every SLA clock of one ticket at one instant.
 // Clocks are ordered by metric (FirstResponse, NextResponse,
 // PeriodicUpdate, Resolution) and then by cycle. A metric that has no
-// target at the ticket's priority has no clock.
+// target at the ticket's priority has no clock, unless a priority change
+// took away a target its clock had ([Clock.HasTarget]).
 type Report struct {
 	Clocks []Clock
 }
@@ -482,8 +483,8 @@ func (ev *evaluator) finish(events []Event, now time.Time) []Clock {
 		ev.seal(mi)
 		for i := ev.base[mi]; i < ev.next[mi]; i++ {
 			c := &ev.clocks[i]
-			if c.Applied.Metric == "" {
-				continue
+			if c.Applied.Metric == "" && len(c.Retargets) == 0 {
+				continue // never had a target
 			}
 			// Only the latest clock of a metric can still be running.
 			running := i == w.clock && ev.running&(1<<mi) != 0
@@ -506,13 +507,28 @@ func (ev *evaluator) finish(events []Event, now time.Time) []Clock {
 
 // state computes clock c's counted time, state and deadlines at now.
 func (ev *evaluator) state(c *Clock, running, paused bool, now time.Time) {
+	c.Paused = paused
+	if c.Applied.Metric == "" {
+		// A target taken away by a priority change: only counted time.
+		for _, s := range c.segs {
+			c.Elapsed += s.counted
+		}
+		switch {
+		case !running:
+			c.State = Met
+		case paused:
+			c.State = Paused
+		default:
+			c.State = Running
+		}
+		return
+	}
 	x := crossing{target: c.Target}
 	for _, s := range c.segs {
 		x.feed(c.cc, s, now.UnixNano())
 	}
 	c.Elapsed = x.cum
 	c.Remaining = c.Target - c.Elapsed
-	c.Paused = paused
 	switch {
 	case x.hit:
 		c.State, c.BreachedAt, c.Due = Breached, x.breach, x.due

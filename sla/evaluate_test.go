@@ -416,7 +416,10 @@ func TestPriorityChange(t *testing.T) {
 			want: []want{
 				{metric: sla.FirstResponse, cycle: 1, state: sla.Met, prio: 1, target: h, started: hm(9, 0),
 					due: hm(10, 0), stopped: hm(9, 20), elapsed: 20 * time.Minute, remaining: 40 * time.Minute},
-				// P3 has no periodic update target: the running cycle disappears.
+				// P3 has no periodic update target: the running cycle counts
+				// on without one.
+				{metric: sla.PeriodicUpdate, cycle: 1, state: sla.Running, prio: 3, started: hm(9, 20),
+					elapsed: 2*h + 40*time.Minute},
 				{metric: sla.Resolution, cycle: 1, state: sla.Running, prio: 3, target: 8 * h, started: hm(9, 0),
 					due: hm(17, 0), elapsed: 3 * h, remaining: 5 * h},
 			},

@@ -121,7 +121,9 @@ func (m ReopenMode) String() string {
 // Targets maps each priority a ticket can have to the targets that apply
 // at that priority. A priority that is absent from the map is an error in
 // [Evaluate]; a priority mapped to an empty slice has no SLA, and so does a
-// metric that has no target at a priority: no clock is reported for it.
+// metric that has no target at a priority: no clock is reported for it
+// (a clock that had a target stays, without one, when a priority change
+// takes its target away; see [Clock.HasTarget]).
 //
 // PauseStatuses pause the Resolution and PeriodicUpdate clocks while the
 // ticket is in one of them (compared exactly, case-sensitively).

@@ -202,7 +202,11 @@ func FuzzEvaluate(f *testing.F) {
 			for _, x := range xs {
 				c := x.Clock
 				id := fmt.Sprintf("%s: %s#%d (%v)", p.Name, c.Metric, c.Cycle, c.State)
-				if c.Remaining != c.Target-c.Elapsed {
+				if !c.HasTarget() {
+					if c.Target != 0 || c.Remaining != 0 || !c.Due.IsZero() || !c.BreachedAt.IsZero() || c.State == sla.Breached {
+						t.Errorf("%s: without a target: Target %v Remaining %v Due %v BreachedAt %v", id, c.Target, c.Remaining, c.Due, c.BreachedAt)
+					}
+				} else if c.Remaining != c.Target-c.Elapsed {
 					t.Errorf("%s: Remaining %v, Target %v, Elapsed %v", id, c.Remaining, c.Target, c.Elapsed)
 				}
 				var counted time.Duration

@@ -76,10 +76,22 @@ func TestRetargets(t *testing.T) {
 	}
 
 	// Through a priority without targets and back: the clocks count on
-	// without a target, and are reported again once they have one.
+	// without a target (reported, with no deadline), and have one again
+	// after the change back.
 	events = []sla.Event{created(hm(9, 0), 3), reprio(hm(10, 0), 4), reprio(hm(11, 0), 3)}
-	if r, _ := sla.Evaluate(calPolicy(), events, hm(10, 30)); len(r.Clocks) != 0 {
-		t.Errorf("at P4: %d clocks want none", len(r.Clocks))
+	r, _ := sla.Evaluate(calPolicy(), events, hm(10, 30))
+	if len(r.Clocks) != 2 {
+		t.Fatalf("at P4: %d clocks want 2 without a target", len(r.Clocks))
+	}
+	for _, c := range r.Clocks {
+		if c.HasTarget() || c.State != sla.Running || c.Target != 0 || !c.Due.IsZero() || c.Remaining != 0 ||
+			c.Elapsed != 90*time.Minute || c.Priority != 4 || len(c.Retargets) != 1 {
+			t.Errorf("at P4: %s %v has target %v (%v) due %v remaining %v elapsed %v P%d retargets %d; want running without a target, 1h30m counted, P4, 1 retarget",
+				c.Metric, c.State, c.HasTarget(), c.Target, c.Due, c.Remaining, c.Elapsed, c.Priority, len(c.Retargets))
+		}
+	}
+	if s := sla.Summarize([]sla.Report{r}); len(s.Groups) != 0 {
+		t.Errorf("Summarize counts clocks without a target: %+v", s.Groups)
 	}
 	cs = evaluate(t, calPolicy(), events, hm(12, 0))
 	checkRetargets(t, "via P4", cs[sla.FirstResponse], []sla.Retarget{
@@ -323,8 +335,11 @@ func TestRetargetWhileSolved(t *testing.T) {
 		},
 		{
 			// To P4 (no target) while solved: the reopened clock counts
-			// without a target (no clock reported) ...
+			// on without a target, reported with no deadline ...
 			name: "to no target while solved", policy: resPolicy, events: viaNone, now: hm(11, 30),
+			want: []want{{metric: sla.Resolution, cycle: 1, state: sla.Running, prio: 4, started: hm(9, 0),
+				elapsed: 90 * m}},
+			rets: [][]sla.Retarget{{{At: hm(11, 0), Priority: 4, From: res(8 * h), FromAmount: 8 * h}}},
 		},
 		{
 			// ... until P1 at 12:00: 1h + 11:00-12:30 is 2h30m, so P1's 2h

@@ -58,7 +58,8 @@ func (s Summary) Group(m Metric, p priority.Priority) (Group, bool) {
 
 // Summarize computes compliance per metric and priority over reports,
 // counting every clock of every report (every cycle counts, as Zendesk
-// counts every next reply). The result depends only on the clocks, not on
+// counts every next reply) except clocks without a target
+// ([Clock.HasTarget]). The result depends only on the clocks, not on
 // the order of the reports. It costs O(n log n) for n clocks, for the
 // percentiles.
 func Summarize(reports []Report) Summary {
@@ -73,6 +74,9 @@ func Summarize(reports []Report) Summary {
 	for ri := range reports {
 		for ci := range reports[ri].Clocks {
 			c := &reports[ri].Clocks[ci]
+			if !c.HasTarget() {
+				continue // no target, no verdict to count
+			}
 			if last < 0 || accs[last].g.Metric != c.Metric || accs[last].g.Priority != c.Priority {
 				last = -1
 				for i := range accs {
