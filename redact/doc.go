@@ -33,6 +33,24 @@
 // number only after a phone label; with spaces they are an SSN only after
 // an SSN label, and only if the SSA could issue the number.
 //
+// An IPv4 address is four decimal numbers from 0 to 255 without leading
+// zeros. Version strings and object identifiers (OIDs) can have the same
+// shape, so a dotted quad is no address when it is part of a longer dotted
+// sequence ("1.3.6.1.4.1", ".1.3.6.1", "v1.2.3.4", "1.2.3.4.5"), or when
+// it follows, perhaps after ':', '=', '.' or quotes, a version or OID
+// word (version, ver, v, build, release, rel, rev, revision, firmware,
+// fw, sdk, api, app, oid, also as the end of a key such as "app_version"
+// or "snmp_oid") or the name of a runtime, browser or system followed by
+// its version: Python, Java, JDK, JRE, OpenJDK, PHP, Ruby, Perl, nodejs,
+// dotnet, PowerShell, Firefox, Chrome, Chromium, Safari, Opera,
+// Thunderbird, Outlook, Electron, Android, iOS, iPadOS, macOS, Ubuntu,
+// Debian, kernel, BIOS, OpenSSL and OpenSSH ("OID 2.5.29.17",
+// {"oid":"2.5.29.17"}, "Python 3.12.1.0", "Firefox 115.0.2.1" are not
+// reported). Everywhere else a quad is an address ("IP 10.0.0.1", "server
+// 192.168.1.10", "node 10.0.0.5", "from 8.8.8.8"), including a version or
+// OID with no such word before it ("upgraded to 1.2.3.4", "2.5.4.3
+// commonName"): nothing in the text tells those from an address.
+//
 // IPv6 addresses are found in every form of RFC 4291 and RFC 5952,
 // including "::" compression, embedded IPv4 and zones ("fe80::1%eth0"),
 // with three exclusions that keep code, times and counters out: a

@@ -166,6 +166,29 @@ func TestIPv4(t *testing.T) {
 		{"connect to 192.0.2.1:8080 failed", "ipv4:192.0.2.1"},
 		{"range 203.0.113.0/24", "ipv4:203.0.113.0"},
 		{"from 10.1.2.3, 10.1.2.4", "ipv4:10.1.2.3 ipv4:10.1.2.4"},
+		// Object identifiers and four-part versions are no addresses:
+		// after an OID or version word or the name of a runtime, browser
+		// or system, or as part of a longer dotted sequence.
+		{"OID 2.5.29.17", ""},
+		{`{"oid":"2.5.29.17"}`, ""},
+		{"snmp_oid=1.3.6.1", ""},
+		{"SNMP OID 1.3.6.1.4.1", ""},
+		{"walk .1.3.6.1 now", ""},
+		{"Python 3.12.1.0", ""},
+		{"Firefox 115.0.2.1", ""},
+		{"Java 1.8.0.25", ""},
+		{"kernel 5.15.0.91", ""},
+		{"version 10.0.19041.1", ""},
+		{"ver. 1.2.3.4", ""},
+		{"release: 2.1.0.3", ""},
+		// Addresses after other words are found.
+		{"IP 10.0.0.1", "ipv4:10.0.0.1"},
+		{"server 192.168.1.10", "ipv4:192.168.1.10"},
+		{"from 8.8.8.8", "ipv4:8.8.8.8"},
+		{"node 10.0.0.5 is down", "ipv4:10.0.0.5"},
+		{"Windows host 10.0.0.7", "ipv4:10.0.0.7"},
+		{"see...10.0.0.1", "ipv4:10.0.0.1"},
+		{"OID 2.5.29.17 from 10.0.0.1", "ipv4:10.0.0.1"},
 	} {
 		if got := strings.Join(found(r, tc.in), " "); got != tc.want {
 			t.Errorf("Find(%q) = %q want %q", tc.in, got, tc.want)

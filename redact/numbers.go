@@ -124,7 +124,9 @@ func numeric[T text](r *Redactor, s T, i int) cand {
 		return none
 	}
 	best := none
-	if r.enabled[kIPv4] && g <= 3 && nx == '.' {
+	if r.enabled[kIPv4] && g <= 3 && nx == '.' && !(at(s, i-1) == '.' && at(s, i-2) != '.') {
+		// Not the tail of a dotted sequence (".1.3.6.1", an OID written
+		// with its leading dot; "...10.0.0.1" after an ellipsis is fine).
 		if e := matchIPv4(s, i); e > 0 && !versionBefore(s, i) {
 			pick(&best, cand{i, e, kIPv4, builtinPrio[kIPv4]})
 		}
@@ -424,8 +426,19 @@ func quadEndsAt[T text](s T, e int) bool {
 	return k < e && numLeftOK(s, k) && parseQuad(s, k) == e
 }
 
-// versionWords precede version numbers, which look like IPv4 addresses.
-var versionWords = newWordSet("v", "ver", "version", "build", "release", "rel", "firmware", "fw", "rev", "revision", "sdk", "api", "app", "versión", "versão", "versione")
+// versionWords precede version numbers and object identifiers, which look
+// like IPv4 addresses: "version 4.2.1.0", "OID 2.5.29.17",
+// {"oid":"1.3.6.1"}, and the names of runtimes, browsers and systems that
+// are followed by their version ("Python 3.12.1.0", "Firefox 115.0.2.1").
+// Names that are also names of hosts or roles ("node", "edge", "redis",
+// "windows") are left out: "node 10.0.0.5" is an address.
+var versionWords = newWordSet(
+	"v", "ver", "version", "build", "release", "rel", "firmware", "fw", "rev", "revision", "sdk", "api", "app", "versión", "versão", "versione",
+	"oid",
+	"python", "java", "jdk", "jre", "openjdk", "php", "ruby", "perl", "nodejs", "dotnet", "powershell",
+	"firefox", "chrome", "chromium", "safari", "opera", "thunderbird", "outlook", "electron",
+	"android", "ios", "ipados", "macos", "ubuntu", "debian", "kernel", "bios", "openssl", "openssh",
+)
 
 // versionBefore reports whether the word just before i is a version word.
 func versionBefore[T text](s T, i int) bool {
