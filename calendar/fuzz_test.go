@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math/rand/v2"
 	"reflect"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -28,6 +29,8 @@ func FuzzParseWeek(f *testing.F) {
 		"",
 		";",
 		"Tue 24:00-01:00",
+		"Mon - Fri 09:00 - 17:00",
+		"Mon -17:00",
 	} {
 		f.Add(s)
 	}
@@ -37,6 +40,9 @@ func FuzzParseWeek(f *testing.F) {
 			var we *calendar.WeekError
 			if !errors.As(err, &we) {
 				t.Fatalf("ParseWeek(%q) error %T %v is not a *WeekError", spec, err, err)
+			}
+			if we.Part == "" && strings.TrimSpace(spec) != "" {
+				t.Fatalf("ParseWeek(%q) = %v names no part", spec, err)
 			}
 			return
 		}

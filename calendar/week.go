@@ -113,7 +113,9 @@ var weekOrder = [7]time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.
 //	"Fri-Mon 08:00-20:00"             Fri, Sat, Sun and Mon
 //	"Mon,Wed,Fri 09:00-13:00"         a list of days or ranges
 //
-// Day names are case-insensitive, three letters or in full. Times are
+// Day names are case-insensitive, three letters or in full; the days run
+// up to the first digit, so spaces around "-" and "," are allowed ("Mon -
+// Fri", "Mon, Wed"). Times are
 // HH:MM or HH:MM:SS (with an optional fraction); 24:00 ends a day. A span
 // whose end is not after its start runs overnight into the next day; an end
 // of 00:00 means midnight. Spans that touch are merged; spans that overlap,
@@ -137,13 +139,15 @@ func ParseWeek(spec string) (Week, error) {
 	for group := range strings.SplitSeq(spec, ";") {
 		group = strings.TrimSpace(group)
 		if group == "" {
-			return fail(group, fmt.Errorf("%w: empty group", ErrSyntax))
+			return fail(";", fmt.Errorf("%w: empty group at", ErrSyntax))
 		}
-		daysPart, spansPart, ok := strings.Cut(group, " ")
-		spansPart = strings.TrimSpace(spansPart)
-		if !ok || spansPart == "" {
+		// The days run up to the first digit, so "Mon - Fri" and
+		// "Mon, Wed" read as they are meant.
+		i := strings.IndexFunc(group, func(r rune) bool { return '0' <= r && r <= '9' })
+		if i <= 0 || strings.TrimSpace(group[:i]) == "" {
 			return fail(group, fmt.Errorf("%w: want days and spans, as in \"Mon-Fri 09:00-17:00\"; got", ErrSyntax))
 		}
+		daysPart, spansPart := strings.TrimSpace(group[:i]), group[i:]
 		days, part, err := parseDays(daysPart)
 		if err != nil {
 			return fail(part, err)
@@ -152,13 +156,17 @@ func ParseWeek(spec string) (Week, error) {
 			sp = strings.TrimSpace(sp)
 			startText, endText, ok := strings.Cut(sp, "-")
 			if !ok {
-				return fail(sp, fmt.Errorf("%w: bad span", ErrSyntax))
+				return fail(orWhole(sp, spansPart), fmt.Errorf("%w: bad span", ErrSyntax))
 			}
-			start, err := parseClock(strings.TrimSpace(startText))
+			startText, endText = strings.TrimSpace(startText), strings.TrimSpace(endText)
+			if startText == "" || endText == "" {
+				return fail(orWhole(sp, spansPart), fmt.Errorf("%w: bad span", ErrSyntax))
+			}
+			start, err := parseClock(startText)
 			if err != nil || start >= day {
 				return fail(startText, fmt.Errorf("%w: bad time", ErrSyntax))
 			}
-			end, err := parseClock(strings.TrimSpace(endText))
+			end, err := parseClock(endText)
 			if err != nil {
 				return fail(endText, fmt.Errorf("%w: bad time", ErrSyntax))
 			}
@@ -228,12 +236,12 @@ func parseDays(s string) ([]time.Weekday, string, error) {
 		first, last, isRange := strings.Cut(item, "-")
 		a, ok := parseDay(first)
 		if !ok {
-			return nil, first, fmt.Errorf("%w: unknown day", ErrSyntax)
+			return nil, orWhole(first, s), fmt.Errorf("%w: unknown day", ErrSyntax)
 		}
 		b := a
 		if isRange {
 			if b, ok = parseDay(last); !ok {
-				return nil, last, fmt.Errorf("%w: unknown day", ErrSyntax)
+				return nil, orWhole(last, s), fmt.Errorf("%w: unknown day", ErrSyntax)
 			}
 		}
 		for d := a; ; d = (d + 1) % 7 {
@@ -248,6 +256,15 @@ func parseDays(s string) ([]time.Weekday, string, error) {
 		}
 	}
 	return out, "", nil
+}
+
+// orWhole returns part, or whole when part is blank, so that an error
+// always shows the text it is about.
+func orWhole(part, whole string) string {
+	if strings.TrimSpace(part) == "" {
+		return whole
+	}
+	return strings.TrimSpace(part)
 }
 
 func parseDay(s string) (time.Weekday, bool) {

@@ -50,6 +50,9 @@ func TestParseWeekForms(t *testing.T) {
 		{"Mon,Wed 09:00-10:00", calendar.Week{1: {{hm(9, 0), hm(10, 0)}}, 3: {{hm(9, 0), hm(10, 0)}}}},
 		// Sunday's overnight tail lands on Monday.
 		{"Sun 23:00-01:00", calendar.Week{0: {{hm(23, 0), 24 * time.Hour}}, 1: {{0, hm(1, 0)}}}},
+		// Spaces around "-" and "," as people type them.
+		{"Mon - Fri 09:00 - 17:00", calendar.Week{1: nineToFive, 2: nineToFive, 3: nineToFive, 4: nineToFive, 5: nineToFive}},
+		{"Mon , Wed  09:00-10:00", calendar.Week{1: {{hm(9, 0), hm(10, 0)}}, 3: {{hm(9, 0), hm(10, 0)}}}},
 	}
 	for _, tc := range tests {
 		got, err := calendar.ParseWeek(tc.spec)
@@ -79,6 +82,14 @@ func TestParseWeekErrors(t *testing.T) {
 		{"Mon 0900-1700", calendar.ErrSyntax, ""},
 		{"Mon-Fri 09:00-17:00;", calendar.ErrSyntax, ""},
 		{"Mon,Mon 09:00-17:00", calendar.ErrSyntax, ""},
+		// Every error shows the text it is about.
+		{"Mon - Fri", calendar.ErrSyntax, `calendar: "Mon - Fri": want days and spans, as in "Mon-Fri 09:00-17:00"; got "Mon - Fri"`},
+		{"09:00-17:00", calendar.ErrSyntax, `calendar: "09:00-17:00": want days and spans, as in "Mon-Fri 09:00-17:00"; got "09:00-17:00"`},
+		{"Mon -17:00", calendar.ErrSyntax, `calendar: "Mon -17:00": unknown day "Mon -"`},
+		{"Mon 09:00-", calendar.ErrSyntax, `calendar: "Mon 09:00-": bad span "09:00-"`},
+		{"Mon 09:00-17:00, -18:00", calendar.ErrSyntax, `calendar: "Mon 09:00-17:00, -18:00": bad span "-18:00"`},
+		{"Mon,,Fri 09:00-17:00", calendar.ErrSyntax, `calendar: "Mon,,Fri 09:00-17:00": unknown day "Mon,,Fri"`},
+		{"- Fri 09:00-17:00", calendar.ErrSyntax, `calendar: "- Fri 09:00-17:00": unknown day "- Fri"`},
 	}
 	for _, tc := range tests {
 		_, err := calendar.ParseWeek(tc.spec)
@@ -88,6 +99,9 @@ func TestParseWeekErrors(t *testing.T) {
 		assert.True(t, errors.As(err, &we), "ParseWeek(%q) error %T is not *WeekError", tc.spec, err)
 		if tc.message != "" {
 			assert.Equal(t, tc.message, err.Error())
+		}
+		if tc.spec != "" {
+			assert.NotEmpty(t, we.Part, "ParseWeek(%q) = %v names no part", tc.spec, err)
 		}
 	}
 }
