@@ -55,6 +55,11 @@ type Explanation struct {
 // report, lists the segments of its life: counting, closed hours, paused
 // (with the status) and solved, so that a reviewer can see why a deadline
 // is where it is. It returns the same errors as Evaluate.
+//
+// Segments follow the timeline as recorded: a pause that began while the
+// desk was closed shows as paused from the status change, although for
+// the verdict it took effect only when the desk opened (see "Pauses" in
+// the package documentation); the counted times are the same either way.
 func Explain(p Policy, events []Event, now time.Time) ([]Explanation, error) {
 	r, err := Evaluate(p, events, now)
 	if err != nil {
