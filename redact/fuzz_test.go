@@ -14,6 +14,8 @@ func fuzzSeeds(f *testing.F) {
 		"123-45-6789", "password=hunter2 next", "Bearer abc123def456", "AKIAIOSFODNN7EXAMPLE",
 		"https://u:p@h.example", "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----",
 		"Tel: 5551234567", "[EMAIL] [CREDIT_CARD:7f3a9c1e] **** **** **** 4242", "é@é.com 4242\u00a04242",
+		"password= p@ss y", "token: ab@cd", "accessToken=ya29 X-Api-Key: k1", "-https://u:p@h.example/",
+		"OID 2.5.29.17 .1.3.6.1 Python 3.12.1.0", "a[::2] ::1", "SSN: 078 05 1120",
 	} {
 		f.Add(s)
 	}
