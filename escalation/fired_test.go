@@ -558,3 +558,26 @@ func TestLevelAtZeroWaitsForTheResume(t *testing.T) {
 		t.Errorf("paused: Next = %q, %v, %v want early, zero, false", lvl.Name, x, ok)
 	}
 }
+
+// On business time a level at zero counted time falls at the first open
+// instant: a ticket created on Saturday escalates on Monday at the
+// opening, as one created on Friday evening does, and a pause while the
+// desk is closed moves nothing.
+func TestLevelAtZeroOnBusinessTime(t *testing.T) {
+	p := policy(desk(t), within(sla.Resolution, 8*time.Hour))
+	l := ladder(t, sla.Resolution, lv("early", escalation.BeforeDue(8*time.Hour)), lv("half", escalation.AtPercent(50)))
+	mon9 := at(3, 9, 9, 0).UnixNano()
+	want := []crossing{{sla.Resolution, 1, "early", mon9}, {sla.Resolution, 1, "half", at(3, 9, 13, 0).UnixNano()}}
+	pendingSat := created(at(3, 7, 10, 0))
+	pendingSat.Status = "pending"
+	for name, events := range map[string][]sla.Event{
+		"created Friday evening":   {created(at(3, 6, 18, 0))},
+		"created Saturday":         {created(at(3, 7, 10, 0))},
+		"pending over the weekend": {pendingSat, status(at(3, 8, 20, 0), "open")},
+	} {
+		got := run(t, p, events, every(at(3, 6, 17, 0), at(3, 9, 18, 0), 10*time.Minute), l)
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: fired %v want %v", name, got, want)
+		}
+	}
+}

@@ -43,8 +43,10 @@ func AtPercent(p float64) Trigger { return Trigger{kind: percentTrigger, pct: p}
 // BeforeDue returns the trigger d of counted time before the clock reaches
 // its target. d must be greater than zero ([NewLadder] checks). On a clock
 // whose target is d or shorter, the trigger falls at the start of counting:
-// when the clock first counts ([sla.Clock.When] of 0), which for a ticket
-// created in a pause status is when it first resumes.
+// when the clock first counts ([sla.Clock.When] of 0): on business time
+// the first open instant after the start (Monday 09:00 for a ticket
+// created on Saturday), and for a ticket created in a pause status the
+// first resume.
 func BeforeDue(d time.Duration) Trigger { return Trigger{kind: beforeTrigger, offset: d} }
 
 // AfterDue returns the trigger d of counted time after the clock reached

@@ -71,7 +71,7 @@ func (s State) String() string {
 // answer without the timeline. It is safe for simultaneous use.
 type Clock struct {
 	Metric     Metric
-	Cycle      int // 1 for the first cycle of a metric, then 2, 3, ...
+	Cycle      int // 1 for the first cycle of a metric, then 2, 3, ... (a cycle that never had a target is not reported, but counts)
 	State      State
 	Target     time.Duration // the applied target as counted time
 	Started    time.Time
@@ -149,11 +149,14 @@ func (c Clock) HasTarget() bool {
 // the clock counted (the same segments [Explain] shows), pauses included;
 // beyond Elapsed it projects from the clock's last state, and reports false
 // while the clock is paused or stopped. When(0) is the instant the clock
-// first counted: Started, or for a clock paused from its start the instant
-// it first resumed, and false while it has not (a clock paused since it
-// started, or stopped without ever resuming); once true, the answer never
-// changes as the timeline grows. A negative elapsed reports false. It
-// does not allocate.
+// first counted: the first instant of its first running segment that
+// counts any time, which on business time is the first open instant in it
+// (so a clock created on Saturday first counts on Monday at the opening,
+// and a pause while the desk is closed does not move it); for a running
+// clock that has not counted yet it is where it will, and it is false for
+// a clock paused or stopped before it ever counted. Once true, the answer
+// never changes as the timeline grows. A negative elapsed reports false.
+// It does not allocate.
 func (c Clock) When(elapsed time.Duration) (time.Time, bool) {
 	return c.when(c.cc, false, elapsed)
 }
@@ -178,6 +181,9 @@ func (c Clock) when(cc clockCal, recount bool, elapsed time.Duration) (time.Time
 	if elapsed < 0 || c.State == 0 {
 		return time.Time{}, false
 	}
+	if elapsed == 0 {
+		return c.firstCount(cc)
+	}
 	var cum, n time.Duration
 	for _, s := range c.segs {
 		n = s.counted
@@ -194,6 +200,21 @@ func (c Clock) when(cc clockCal, recount bool, elapsed time.Duration) (time.Time
 	}
 	// Project from the start of the last segment, which ends at now.
 	return cc.add(cc.at(c.segs[len(c.segs)-1].start), elapsed-(cum-n)), true
+}
+
+// firstCount is When(0) counting on cc: the first instant at which a
+// running segment counts time, or, for a running clock that has not
+// counted yet, where its last segment will.
+func (c Clock) firstCount(cc clockCal) (time.Time, bool) {
+	for _, s := range c.segs {
+		if u := cc.resumeAt(cc.at(s.start)); u.UnixNano() < s.end {
+			return u, true
+		}
+	}
+	if len(c.segs) == 0 || !c.Stopped.IsZero() || c.Paused {
+		return time.Time{}, false
+	}
+	return cc.resumeAt(cc.at(c.segs[len(c.segs)-1].start)), true
 }
 
 // seg is a running segment [start, end) and the time it counted. Instants

@@ -133,36 +133,48 @@ func TestExemption(t *testing.T) {
 
 // When(0) is the instant a clock first counted, and it never changes as
 // the timeline grows: a clock created in a pause status has not counted
-// until it resumes, and one stopped the instant it started counted then.
+// until it resumes, one stopped the instant it started never counted, and
+// on business time counting starts at the first open instant, so a pause
+// while the desk is closed does not move it.
 func TestClockWhenZero(t *testing.T) {
 	type probe struct {
+		policy func() sla.Policy
 		events []sla.Event
 		now    time.Time
 		metric sla.Metric
 		want   time.Time // zero: false
 	}
-	pending := func(at time.Time) sla.Event {
-		e := created(at, 3)
+	pending := func(e sla.Event) sla.Event {
 		e.Status = "pending"
 		return e
 	}
+	sat := func(h, m int) time.Time { return ny(3, 7, h, m) }
 	probes := []probe{
-		{[]sla.Event{created(hm(9, 0), 3)}, hm(9, 0), sla.Resolution, hm(9, 0)},
-		{[]sla.Event{created(hm(9, 0), 3)}, hm(10, 0), sla.Resolution, hm(9, 0)},
+		{calPolicy, []sla.Event{created(hm(9, 0), 3)}, hm(9, 0), sla.Resolution, hm(9, 0)},
+		{calPolicy, []sla.Event{created(hm(9, 0), 3)}, hm(10, 0), sla.Resolution, hm(9, 0)},
 		// Paused since creation: nothing counted yet, then the resume.
-		{[]sla.Event{pending(hm(9, 0))}, hm(10, 0), sla.Resolution, time.Time{}},
-		{[]sla.Event{pending(hm(9, 0)), status(hm(11, 0), "open")}, hm(11, 0), sla.Resolution, hm(11, 0)},
-		{[]sla.Event{pending(hm(9, 0)), status(hm(11, 0), "open")}, hm(12, 0), sla.Resolution, hm(11, 0)},
+		{calPolicy, []sla.Event{pending(created(hm(9, 0), 3))}, hm(10, 0), sla.Resolution, time.Time{}},
+		{calPolicy, []sla.Event{pending(created(hm(9, 0), 3)), status(hm(11, 0), "open")}, hm(11, 0), sla.Resolution, hm(11, 0)},
+		{calPolicy, []sla.Event{pending(created(hm(9, 0), 3)), status(hm(11, 0), "open")}, hm(12, 0), sla.Resolution, hm(11, 0)},
 		// Solved while still paused from the start: never counted.
-		{[]sla.Event{pending(hm(9, 0)), ev(hm(10, 0), sla.Solved)}, hm(12, 0), sla.Resolution, time.Time{}},
-		// Stopped the instant it started: counted from then, also after a
-		// reopen continues the clock.
-		{[]sla.Event{created(hm(9, 0), 3), reply(hm(9, 0))}, hm(12, 0), sla.FirstResponse, hm(9, 0)},
-		{[]sla.Event{created(hm(9, 0), 3), ev(hm(9, 0), sla.Solved)}, hm(10, 0), sla.Resolution, hm(9, 0)},
-		{[]sla.Event{created(hm(9, 0), 3), ev(hm(9, 0), sla.Solved), ev(hm(11, 0), sla.Reopened)}, hm(12, 0), sla.Resolution, hm(9, 0)},
+		{calPolicy, []sla.Event{pending(created(hm(9, 0), 3)), ev(hm(10, 0), sla.Solved)}, hm(12, 0), sla.Resolution, time.Time{}},
+		// Stopped the instant it started: never counted, until a reopen
+		// continues the clock.
+		{calPolicy, []sla.Event{created(hm(9, 0), 3), reply(hm(9, 0))}, hm(12, 0), sla.FirstResponse, time.Time{}},
+		{calPolicy, []sla.Event{created(hm(9, 0), 3), ev(hm(9, 0), sla.Solved)}, hm(10, 0), sla.Resolution, time.Time{}},
+		{calPolicy, []sla.Event{created(hm(9, 0), 3), ev(hm(9, 0), sla.Solved), ev(hm(11, 0), sla.Reopened)}, hm(12, 0), sla.Resolution, hm(11, 0)},
+		// Business time: created before the opening, with or without a
+		// pause that ends before it, counts from 09:00.
+		{deskPolicy, []sla.Event{created(ny(3, 2, 8, 0), 2)}, ny(3, 2, 12, 0), sla.Resolution, ny(3, 2, 9, 0)},
+		{deskPolicy, []sla.Event{pending(created(ny(3, 2, 8, 0), 2)), status(ny(3, 2, 8, 30), "open")}, ny(3, 2, 12, 0), sla.Resolution, ny(3, 2, 9, 0)},
+		// Created on Saturday: will count from Monday 09:00; solved on
+		// Saturday, it never counted.
+		{deskPolicy, []sla.Event{created(sat(10, 0), 2)}, sat(12, 0), sla.Resolution, ny(3, 9, 9, 0)},
+		{deskPolicy, []sla.Event{created(sat(10, 0), 2), ev(sat(11, 0), sla.Solved)}, sat(12, 0), sla.Resolution, time.Time{}},
+		{deskPolicy, []sla.Event{pending(created(sat(10, 0), 2)), ev(sat(11, 0), sla.Solved)}, sat(12, 0), sla.Resolution, time.Time{}},
 	}
 	for i, p := range probes {
-		r, err := sla.Evaluate(calPolicy(), p.events, p.now)
+		r, err := sla.Evaluate(p.policy(), p.events, p.now)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -172,7 +184,7 @@ func TestClockWhenZero(t *testing.T) {
 		}
 		got, ok := c.When(0)
 		if ok != !p.want.IsZero() || !got.Equal(p.want) {
-			t.Errorf("probe %d (%s at %s): When(0) = %v, %v want %v", i, p.metric, p.now.Format("15:04"), got, ok, p.want)
+			t.Errorf("probe %d (%s at %s): When(0) = %v, %v want %v", i, p.metric, p.now.Format("Mon 15:04"), got, ok, p.want)
 		}
 	}
 }

@@ -142,8 +142,8 @@ func closedTimeline(r *rand.Rand) []sla.Event {
 // that begins and ends inside one closed stretch of the desk (often
 // beginning right at closing time, and with solves, replies and priority
 // changes inside it) and checks that every clock reports the same
-// verdict, deadlines and counted time at many instants; only State says
-// Paused instead of Running while the ticket is pending.
+// verdict, deadlines, counted time and When at many instants; only State
+// says Paused instead of Running while the ticket is pending.
 func TestPauseWhileClosedChangesNothing(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 23))
 	p := closedPolicy()
@@ -222,6 +222,20 @@ func sameVerdicts(got, want sla.Report, pending bool) string {
 				g.Elapsed, g.Target, g.Priority, w.Elapsed, w.Target, w.Priority)
 		case !reflect.DeepEqual(g.Retargets, w.Retargets):
 			return fmt.Sprintf("%s#%d retargets %v, want %v", g.Metric, g.Cycle, g.Retargets, w.Retargets)
+		}
+		// Where the clock first counted and reached each share of its
+		// target, which escalation fires at. While the ticket is pending
+		// the clock projects nothing (When reports false beyond what it
+		// counted), but what it answers must agree.
+		for _, share := range []time.Duration{0, w.Target / 4, w.Target / 2, w.Target} {
+			gt, gok := g.When(share)
+			wt, wok := w.When(share)
+			if pending && !gok {
+				continue
+			}
+			if gok != wok || !gt.Equal(wt) {
+				return fmt.Sprintf("%s#%d When(%v) = %v, %v want %v, %v", g.Metric, g.Cycle, share, gt, gok, wt, wok)
+			}
 		}
 	}
 	return ""

@@ -49,7 +49,12 @@
 // target, as Jira Service Management starts a new SLA cycle (its REST API
 // reports "completedCycles" and one "ongoingCycle", each with its own
 // start, stop, breach time, elapsed and remaining time). Every clock
-// carries its [Clock.Cycle], counted from 1 per metric.
+// carries its [Clock.Cycle], counted from 1 per metric. Cycles are
+// numbered as they start, also those that never have a target (a wait
+// that starts and ends while the ticket's priority has no target for the
+// metric) and so are not reported: the numbers of a report can skip, and
+// they never change as the timeline grows, so that a helpdesk can key
+// what it recorded (an escalation fired for cycle 3) on them.
 //
 // # Pauses
 //

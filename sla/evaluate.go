@@ -317,13 +317,7 @@ func (ev *evaluator) seal(mi int) {
 // stop stops the running clock of metric mi at t.
 func (ev *evaluator) stop(mi int, t time.Time, tn int64) {
 	if w := &ev.cur[mi]; ev.paused&(1<<mi) == 0 {
-		if w.nseg == 0 {
-			// Even a clock stopped the instant it started counted from
-			// then: an empty segment keeps where (see Clock.When).
-			ev.appendSeg(mi, tn)
-		} else {
-			ev.closeSeg(mi, tn)
-		}
+		ev.closeSeg(mi, tn)
 	} else if w.nseg > 0 {
 		// A pause ended the last segment; the stop ends the clock's
 		// life after it.

@@ -2,6 +2,7 @@ package sla_test
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 	"time"
 
@@ -375,5 +376,30 @@ func TestRetargetWhileSolved(t *testing.T) {
 			checkClock(t, tc.name, r.Clocks[i], w)
 			checkRetargets(t, tc.name, r.Clocks[i], tc.rets[i])
 		}
+	}
+}
+
+// A wait that starts and ends while the priority has no target for the
+// metric is not reported but keeps its cycle number, so later cycles keep
+// theirs whatever the evaluation instant.
+func TestCycleNumbersSkipUntargetedWaits(t *testing.T) {
+	events := []sla.Event{created(hm(9, 0), 1), reply(hm(9, 10)),
+		ev(hm(9, 20), sla.CustomerMessage), reply(hm(9, 30)), // cycle 1 under P1
+		reprio(hm(9, 40), 4),
+		ev(hm(9, 50), sla.CustomerMessage), reply(hm(10, 0)), // cycle 2 under P4: no target
+		reprio(hm(10, 10), 1),
+		ev(hm(10, 20), sla.CustomerMessage)} // cycle 3 under P1
+	r, err := sla.Evaluate(calPolicy(), events, hm(10, 30))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cycles []int
+	for _, c := range r.Clocks {
+		if c.Metric == sla.NextResponse {
+			cycles = append(cycles, c.Cycle)
+		}
+	}
+	if !slices.Equal(cycles, []int{1, 3}) {
+		t.Errorf("next response cycles %v want [1 3]", cycles)
 	}
 }
