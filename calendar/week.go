@@ -118,7 +118,7 @@ var weekOrder = [7]time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.
 // Fri", "Mon, Wed"). Times are
 // HH:MM or HH:MM:SS (with an optional fraction); 24:00 ends a day. A span
 // whose end is not after its start runs overnight into the next day; an end
-// of 00:00 means midnight. Spans that touch are merged; spans that overlap,
+// of 00:00 means midnight, so "00:00-00:00" is the whole day. Spans that touch are merged; spans that overlap,
 // also through an overnight tail, are an error wrapping [ErrOverlap]. An
 // empty spec is an error. All errors are *[WeekError].
 func ParseWeek(spec string) (Week, error) {
@@ -129,6 +129,9 @@ func ParseWeek(spec string) (Week, error) {
 		for _, base := range []error{ErrSyntax, ErrOverlap, ErrSpanRange} {
 			if r, ok := strings.CutPrefix(we.Reason, base.Error()+": "); ok && errors.Is(err, base) {
 				we.Reason, we.Err = r, base
+				if base == ErrOverlap { // "overlapping spans 09:00-17:00 and 16:00-18:00 in"
+					we.Reason = base.Error() + " " + r + " in"
+				}
 			}
 		}
 		return Week{}, we
@@ -170,6 +173,9 @@ func ParseWeek(spec string) (Week, error) {
 			if err != nil {
 				return fail(endText, fmt.Errorf("%w: bad time", ErrSyntax))
 			}
+			if end == 0 {
+				end = day // an end of 00:00 is midnight: "00:00-00:00" is all day
+			}
 			if end == start {
 				return fail(sp, fmt.Errorf("%w: empty span", ErrSpanRange))
 			}
@@ -178,20 +184,18 @@ func ParseWeek(spec string) (Week, error) {
 					w[d] = append(w[d], Span{start, end})
 					continue
 				}
-				// Overnight: the head runs to midnight, the tail (if any) on
-				// the next day.
+				// Overnight: the head runs to midnight, the tail on the
+				// next day.
 				w[d] = append(w[d], Span{start, day})
-				if end > 0 {
-					next := (d + 1) % 7
-					w[next] = append(w[next], Span{0, end})
-				}
+				next := (d + 1) % 7
+				w[next] = append(w[next], Span{0, end})
 			}
 		}
 	}
 	for d := range w {
 		spans, err := normalize(w[d])
 		if err != nil {
-			return fail(dayNames[d][:3]+" "+spansString(w[d]), err)
+			return fail(shortName(time.Weekday(d))+" "+spansString(w[d]), err)
 		}
 		w[d] = spans
 	}

@@ -50,6 +50,9 @@ func TestParseWeekForms(t *testing.T) {
 		{"Mon,Wed 09:00-10:00", calendar.Week{1: {{hm(9, 0), hm(10, 0)}}, 3: {{hm(9, 0), hm(10, 0)}}}},
 		// Sunday's overnight tail lands on Monday.
 		{"Sun 23:00-01:00", calendar.Week{0: {{hm(23, 0), 24 * time.Hour}}, 1: {{0, hm(1, 0)}}}},
+		// An end of 00:00 is midnight: all day, or up to midnight.
+		{"Sat 00:00-00:00", calendar.Week{6: {{0, 24 * time.Hour}}}},
+		{"Sat 22:00-00:00", calendar.Week{6: {{hm(22, 0), 24 * time.Hour}}}},
 		// Spaces around "-" and "," as people type them.
 		{"Mon - Fri 09:00 - 17:00", calendar.Week{1: nineToFive, 2: nineToFive, 3: nineToFive, 4: nineToFive, 5: nineToFive}},
 		{"Mon , Wed  09:00-10:00", calendar.Week{1: {{hm(9, 0), hm(10, 0)}}, 3: {{hm(9, 0), hm(10, 0)}}}},
@@ -75,7 +78,7 @@ func TestParseWeekErrors(t *testing.T) {
 		{"Mox 09:00-17:00", calendar.ErrSyntax, `calendar: "Mox 09:00-17:00": unknown day "Mox"`},
 		{"Mon 09:00-25:00", calendar.ErrSyntax, `calendar: "Mon 09:00-25:00": bad time "25:00"`},
 		{"Mon 24:00-01:00", calendar.ErrSyntax, `calendar: "Mon 24:00-01:00": bad time "24:00"`},
-		{"Mon 09:00-17:00,16:00-18:00", calendar.ErrOverlap, ""},
+		{"Mon 09:00-17:00,16:00-18:00", calendar.ErrOverlap, `calendar: "Mon 09:00-17:00,16:00-18:00": overlapping spans 09:00-17:00 and 16:00-18:00 in "Mon 09:00-17:00,16:00-18:00"`},
 		{"Mon 22:00-06:00; Tue 05:00-09:00", calendar.ErrOverlap, ""},
 		{"Mon 09:00-09:00", calendar.ErrSpanRange, ""},
 		{"Mon", calendar.ErrSyntax, ""},
