@@ -66,6 +66,16 @@
 // "почта@пример.рф"), but its last label must be no file name extension
 // ("logo@2x.png" is not an address); lower-case IBANs are not detected.
 //
+// The value after a credential key ("password=", "api_key:", "token: ",
+// "accessToken=", quoted or not) is a secret whatever it looks like and
+// however short ("password: p@ss", "password: letmein"). Only prose is
+// left alone: after ':', a plain word followed by more words on its line
+// ("Password: please reset it") or one of the answers people write there
+// (yes, no, none, null, nil, true, false, empty, unset, unknown, required,
+// optional, expired, reset, changed, redacted, hidden, sent, missing), and
+// after a space the next key=value pair or a command-line flag
+// ("password= user=bob").
+//
 // Values are found where logs and exports put them: fields of a CSV row
 // ("...,+1-202-555-0143,2026-11-23,4111..."), keys without a space
 // ("IP:203.0.113.1", "SSN:536-22-1807"), JSON labels ("phone": "..."),

@@ -399,6 +399,11 @@ func TestSecret(t *testing.T) {
 		{"Password: please reset it", ""},
 		{"Token: Expired", ""},
 		{"forgot password: yes", ""},
+		{"password: none.", ""},
+		// A plain word that ends the value is a password all the same.
+		{"password: letmein", "secret:letmein"},
+		{"Password: Changeme\n", "secret:Changeme"},
+		{`token: hunter, thanks`, "secret:hunter"},
 		{"the bearer of this letter", ""},
 		{"Basic plan costs 10 EUR", ""},
 		{"https://example.com/a:b@c", ""},

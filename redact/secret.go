@@ -342,18 +342,46 @@ func nextPair[T text](s T, st, x int) bool {
 	return k > st && k+1 < x && s[k] == '=' && s[k+1] != '='
 }
 
-// proseWord reports whether the value s[st:x] is a word of prose: ASCII
-// letters only, with at most its first one a capital ("please", "Yes",
-// "null"). Anything else after a credential key, however short ("p@ss",
-// "1234", "hunter2", "OK"), is taken for a credential.
+// proseWord reports whether the value s[st:x] is prose rather than a
+// credential: a word of ASCII letters, with at most its first one a
+// capital, that either is one of the answers people write after a
+// credential key ("yes", "none", "null", "expired": proseAnswers) or is
+// followed on its line by another word ("Password: please reset it").
+// Anything else after a credential key is taken for a credential, however
+// short ("p@ss", "1234", "hunter2", "OK") or plain ("password: letmein").
 func proseWord[T text](s T, st, x int) bool {
+	if c := s[x-1]; x-st > 1 && (c == '.' || c == '!' || c == '?') {
+		x-- // "none." ends a sentence
+	}
 	for k := st; k < x; k++ {
 		if c := s[k]; !isLower(c) && !(k == st && isUpper(c)) {
 			return false
 		}
 	}
-	return true
+	if c := at(s, x+1); at(s, x) == ' ' && (isLower(c) || isUpper(c)) {
+		return true
+	}
+	if x-st > maxAnswer {
+		return false
+	}
+	var w [maxAnswer]byte
+	for k := st; k < x; k++ {
+		w[k-st] = lower(s[k])
+	}
+	for _, a := range proseAnswers {
+		if string(w[:x-st]) == a {
+			return true
+		}
+	}
+	return false
 }
+
+// proseAnswers are the words people write after a credential key that
+// are not credentials; maxAnswer is the longest.
+var proseAnswers = [...]string{"yes", "no", "none", "null", "nil", "true", "false", "empty", "unset",
+	"unknown", "required", "optional", "expired", "reset", "changed", "redacted", "hidden", "sent", "missing"}
+
+const maxAnswer = 8
 
 // kvMemo remembers the last stretch s[from:to] known to hold no value
 // delimiter; end tells whether to is the end of a value (a delimiter or
