@@ -28,7 +28,10 @@ func Label() Operator { return Operator{op: opLabel} }
 
 // Mask replaces every letter and digit of a value by '*' except the last
 // keep of them, and keeps separators and punctuation, so that
-// "4242 4242 4242 4242" with Mask(4) reads "**** **** **** 4242". Every
+// "4242 4242 4242 4242" with Mask(4) reads "**** **** **** 4242". It never
+// keeps more than half of a value's letters and digits, so a short value
+// is never shown whole: "password: p@ss" with Mask(4) reads
+// "password: *@*s". Every
 // other character (a non-ASCII letter, say) counts as a letter. A negative
 // keep is rejected by [New]. When the kept characters join the text after
 // them into a new value, the Redactor masks that as well (see Idempotence

@@ -203,8 +203,8 @@ func apply[T text](r *Redactor, dst []byte, s T, cs []cand, marks []int) ([]byte
 	return append(dst, s[last:]...), marks
 }
 
-// appendMask appends v with every letter and digit but the last keep
-// replaced by '*'. A non-ASCII character counts as a letter and becomes a
+// appendMask appends v with every letter and digit but the last keep,
+// and at most half of them, replaced by '*'. A non-ASCII character counts as a letter and becomes a
 // single '*'.
 func appendMask[T text](dst []byte, v T, keep int) []byte {
 	n := 0
@@ -213,7 +213,7 @@ func appendMask[T text](dst []byte, v T, keep int) []byte {
 			n++
 		}
 	}
-	hide := n - keep
+	hide := n - min(keep, n/2) // never show more than half a value
 	seen := 0
 	for k := 0; k < len(v); k++ {
 		c := v[k]

@@ -48,6 +48,27 @@ func TestOperators(t *testing.T) {
 	}
 }
 
+// Mask keeps at most half of a value's letters and digits, so no value
+// is shown whole however short it is.
+func TestMaskNeverShowsAWholeValue(t *testing.T) {
+	mask, err := redact.New(redact.WithDefaultOperator(redact.Mask(4)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for in, want := range map[string]string{
+		"password: p@ss":        "password: *@*s",
+		"pwd: 1234":             "pwd: **34",
+		"token: ab":             "token: *b",
+		"SSN 536-22-1807":       "SSN ***-**-1807",
+		"IP 10.0.0.1":           "IP **.*.0.1",
+		"card 4242424242424242": "card ************4242",
+	} {
+		if got := mask.Redact(in); got != want {
+			t.Errorf("Mask(4): Redact(%q) = %q want %q", in, got, want)
+		}
+	}
+}
+
 func TestPseudonym(t *testing.T) {
 	r, err := redact.New(redact.WithDefaultOperator(redact.Pseudonym(testKey)))
 	if err != nil {
