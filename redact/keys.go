@@ -21,6 +21,7 @@ var sensitiveKeyWords = newWordSet(
 	"password", "passwd", "pwd", "passphrase", "secret", "token",
 	"apikey", "accesskey", "secretkey", "privatekey",
 	"authorization", "cookie", "sessionid", "ssn", "creditcard", "cardnumber", "cvv", "cvc",
+	"credential", "credentials", "jwt", "otp", "passcode",
 )
 
 // defaultSensitiveKeys are sensitive as whole keys only: "auth" and
@@ -41,7 +42,8 @@ func WithSensitiveKeys(keys ...string) Option {
 // A key is sensitive when its last word, or its last two words written as
 // one, is password, passwd, pwd, passphrase, secret, token, apikey,
 // accesskey, secretkey, privatekey, authorization, cookie, sessionid, ssn,
-// creditcard, cardnumber, cvv or cvc, ignoring case. Words are split at
+// creditcard, cardnumber, cvv, cvc, credential, credentials, jwt, otp or
+// passcode, ignoring case. Words are split at
 // '-', '_' and '.' and where camelCase starts a new word ("accessToken",
 // "APIKey", "X-Api-Key", "Proxy-Authorization",
 // "http.request.header.cookie", "db_password", "set-cookie", "sessionId"

@@ -18,6 +18,17 @@ func TestIsSensitiveKey(t *testing.T) {
 	}{
 		{"password", true},
 		{"Password", true},
+		// Credentials by other names.
+		{"credentials", true},
+		{"aws_credential", true},
+		{"jwt", true},
+		{"idToken", true},
+		{"otp", true},
+		{"mfa_otp", true},
+		{"passcode", true},
+		// "pin" is left to WithSensitiveKeys: a map pin or a pinned
+		// message is no secret.
+		{"card_pin", false},
 		{"PASSWD", true},
 		{"api-key", true},
 		{"API_KEY", true},
