@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"hash"
+	"unsafe"
 )
 
 // maxPasses bounds the passes over redacted text (see settle).
@@ -60,7 +61,10 @@ func (r *Redactor) Redact(s string) string {
 	}
 	var mb [32]int
 	out, marks := apply(r, make([]byte, 0, len(s)+8*len(cs)), s, cs, mb[:0])
-	return string(r.settle(out, 0, marks, pem))
+	out = r.settle(out, 0, marks, pem)
+	// out is a fresh buffer (from apply or a later pass of settle) that
+	// nothing else refers to or writes, so the string can share it.
+	return unsafe.String(unsafe.SliceData(out), len(out))
 }
 
 // RedactBytes is like [Redactor.Redact] for a byte slice. It never writes
