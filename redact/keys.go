@@ -7,22 +7,21 @@ package redact
 // cookie. "tokenizer", "author", "token_count" and "passwordless_enabled"
 // end in no sensitive word and are not sensitive.
 
-// secretKeyWords end the keys whose values are credentials: the key of a
-// key=value secret in text, and a sensitive attribute key.
-var secretKeyWords = newWordSet(
+// credentialWords end the keys whose values are credentials: the key of a
+// key=value secret in text (secretKeyWords), and a sensitive attribute key.
+var credentialWords = []string{
 	"password", "passwd", "pwd", "passphrase", "secret", "token",
 	"apikey", "accesskey", "secretkey", "privatekey",
-)
+}
+
+var secretKeyWords = newWordSet(credentialWords...)
 
 // sensitiveKeyWords end the attribute keys whose values are removed
-// whatever they hold: the credential words and the words of headers and
-// personal numbers.
-var sensitiveKeyWords = newWordSet(
-	"password", "passwd", "pwd", "passphrase", "secret", "token",
-	"apikey", "accesskey", "secretkey", "privatekey",
+// whatever they hold: the credential words and the words of headers,
+// second factors and personal numbers.
+var sensitiveKeyWords = newWordSet(append(credentialWords[:len(credentialWords):len(credentialWords)],
 	"authorization", "cookie", "sessionid", "ssn", "creditcard", "cardnumber", "cvv", "cvc",
-	"credential", "credentials", "jwt", "otp", "passcode",
-)
+	"credential", "credentials", "jwt", "otp", "passcode")...)
 
 // defaultSensitiveKeys are sensitive as whole keys only: "auth" and
 // "session" hold credentials, "oauth_provider" or "session_count" do not.

@@ -256,8 +256,8 @@ func matchURLCreds[T text](s T, i int) (int, int) {
 // the same line; an unquoted one to the next space, quote, comma,
 // semicolon, '&' or bracket, and is a secret whatever it looks like and
 // however short ("password= p@ss", "token: ab@cd"), with three exceptions:
-// after ':' a word of prose (letters only, at most the first a capital) is
-// left alone ("Password: please reset it", `"token":null`); after a space,
+// after ':' prose is left alone (proseWord: "Password: please reset it",
+// "forgot password: yes", `"token":null`); after a space,
 // the next pair of the line ("password= user=bob") or a command-line flag
 // is no value; and a value never starts with '[' or '*', so labels and
 // masks ("********", "****er22") are not detected again.
@@ -361,27 +361,13 @@ func proseWord[T text](s T, st, x int) bool {
 	if c := at(s, x+1); at(s, x) == ' ' && (isLower(c) || isUpper(c)) {
 		return true
 	}
-	if x-st > maxAnswer {
-		return false
-	}
-	var w [maxAnswer]byte
-	for k := st; k < x; k++ {
-		w[k-st] = lower(s[k])
-	}
-	for _, a := range proseAnswers {
-		if string(w[:x-st]) == a {
-			return true
-		}
-	}
-	return false
+	return wordIn(s, st, x, &proseAnswers)
 }
 
 // proseAnswers are the words people write after a credential key that
-// are not credentials; maxAnswer is the longest.
-var proseAnswers = [...]string{"yes", "no", "none", "null", "nil", "true", "false", "empty", "unset",
-	"unknown", "required", "optional", "expired", "reset", "changed", "redacted", "hidden", "sent", "missing"}
-
-const maxAnswer = 8
+// are not credentials.
+var proseAnswers = newWordSet("yes", "no", "none", "null", "nil", "true", "false", "empty", "unset",
+	"unknown", "required", "optional", "expired", "reset", "changed", "redacted", "hidden", "sent", "missing")
 
 // kvMemo remembers the last stretch s[from:to] known to hold no value
 // delimiter; end tells whether to is the end of a value (a delimiter or
