@@ -195,11 +195,18 @@ func (c Clock) when(cc clockCal, recount bool, elapsed time.Duration) (time.Time
 		}
 		cum += n
 	}
-	if len(c.segs) == 0 || !c.Stopped.IsZero() || c.Paused {
+	if !c.projects() {
 		return time.Time{}, false
 	}
 	// Project from the start of the last segment, which ends at now.
 	return cc.add(cc.at(c.segs[len(c.segs)-1].start), elapsed-(cum-n)), true
+}
+
+// projects reports whether c counts on at now, so that When can answer
+// beyond what it has counted: it has run and is neither stopped nor
+// paused.
+func (c Clock) projects() bool {
+	return len(c.segs) > 0 && c.Stopped.IsZero() && !c.Paused
 }
 
 // firstCount is When(0) counting on cc: the first instant at which a
@@ -211,7 +218,7 @@ func (c Clock) firstCount(cc clockCal) (time.Time, bool) {
 			return u, true
 		}
 	}
-	if len(c.segs) == 0 || !c.Stopped.IsZero() || c.Paused {
+	if !c.projects() {
 		return time.Time{}, false
 	}
 	return cc.resumeAt(cc.at(c.segs[len(c.segs)-1].start)), true

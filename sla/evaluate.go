@@ -316,7 +316,8 @@ func (ev *evaluator) seal(mi int) {
 
 // stop stops the running clock of metric mi at t.
 func (ev *evaluator) stop(mi int, t time.Time, tn int64) {
-	if w := &ev.cur[mi]; ev.paused&(1<<mi) == 0 {
+	w := &ev.cur[mi]
+	if ev.paused&(1<<mi) == 0 {
 		ev.closeSeg(mi, tn)
 	} else if w.nseg > 0 {
 		// A pause ended the last segment; the stop ends the clock's
@@ -325,18 +326,21 @@ func (ev *evaluator) stop(mi int, t time.Time, tn int64) {
 		s.held = min(s.held, tn)
 	}
 	ev.running &^= 1 << mi
-	ev.clocks[ev.cur[mi].clock].Stopped = t.In(ev.loc)
+	ev.clocks[w.clock].Stopped = t.In(ev.loc)
 }
 
-// closeSeg ends the open running segment of metric mi's clock at tn.
-func (ev *evaluator) closeSeg(mi int, tn int64) {
+// closeSeg ends the open running segment of metric mi's clock at tn and
+// returns it, or nil when the segment is empty.
+func (ev *evaluator) closeSeg(mi int, tn int64) *seg {
 	if ev.cur[mi].runStart < tn {
-		ev.appendSeg(mi, tn)
+		return ev.appendSeg(mi, tn)
 	}
+	return nil
 }
 
-// appendSeg appends the running segment from the clock's runStart to tn.
-func (ev *evaluator) appendSeg(mi int, tn int64) {
+// appendSeg appends the running segment from the clock's runStart to tn
+// and returns it.
+func (ev *evaluator) appendSeg(mi int, tn int64) *seg {
 	w := &ev.cur[mi]
 	k := ev.snext[mi]
 	if k >= ev.send[mi] {
@@ -345,6 +349,7 @@ func (ev *evaluator) appendSeg(mi int, tn int64) {
 	ev.segs[k] = seg{w.runStart, tn, ev.between(ev.clocks[w.clock].cc.real, w.runStart, tn), tn}
 	ev.snext[mi]++
 	w.nseg++
+	return &ev.segs[k]
 }
 
 // between is the time counted from a to b (a <= b, Unix ns): real time,
@@ -371,9 +376,8 @@ func (ev *evaluator) setStatus(s string, tn int64) {
 	ev.pausing = p
 	for m := ev.running & (p ^ ev.paused); m != 0; m &= m - 1 {
 		if mi := bits.TrailingZeros8(m); p&(1<<mi) != 0 {
-			if w := &ev.cur[mi]; w.runStart < tn {
-				ev.appendSeg(mi, tn)
-				ev.segs[w.first+w.nseg-1].held = math.MaxInt64
+			if s := ev.closeSeg(mi, tn); s != nil {
+				s.held = math.MaxInt64 // until the clock stops (see seg)
 			}
 		} else {
 			ev.cur[mi].runStart = tn
@@ -500,40 +504,40 @@ func (ev *evaluator) finish(events []Event, now time.Time) []Clock {
 }
 
 // state computes clock c's counted time, state and deadlines at now.
+// A clock whose target a priority change took away only counts: it has
+// no Due or Remaining and cannot breach.
 func (ev *evaluator) state(c *Clock, running, paused bool, now time.Time) {
-	c.Paused = paused
-	if c.Applied.Metric == "" {
-		// A target taken away by a priority change: only counted time.
-		for _, s := range c.segs {
-			c.Elapsed += s.counted
-		}
-		switch {
-		case !running:
-			c.State = Met
-		case paused:
-			c.State = Paused
-		default:
-			c.State = Running
-		}
-		return
-	}
+	targeted := c.Applied.Metric != ""
 	x := crossing{target: c.Target}
 	for _, s := range c.segs {
-		x.feed(c.cc, s, now.UnixNano())
+		if targeted {
+			x.feed(c.cc, s, now.UnixNano())
+		} else {
+			x.cum += s.counted
+		}
 	}
 	c.Elapsed = x.cum
+	c.Paused = paused
+	switch {
+	case x.hit:
+		c.State, c.BreachedAt = Breached, x.breach
+	case !running:
+		c.State = Met
+	case paused:
+		c.State = Paused
+	default:
+		c.State = Running
+	}
+	if !targeted {
+		return
+	}
 	c.Remaining = c.Target - c.Elapsed
 	switch {
 	case x.hit:
-		c.State, c.BreachedAt, c.Due = Breached, x.breach, x.due
+		c.Due = x.due
 	case !running:
-		c.State = Met
 		c.Due = x.dueFrom(c.cc, c.Stopped)
-	case paused:
-		c.State = Paused
-		c.Due = x.dueFrom(c.cc, now)
 	default:
-		c.State = Running
 		c.Due = x.dueFrom(c.cc, now)
 	}
 }
