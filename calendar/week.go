@@ -114,13 +114,14 @@ var weekOrder = [7]time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.
 //	"Mon,Wed,Fri 09:00-13:00"         a list of days or ranges
 //
 // Day names are case-insensitive, three letters or in full; the days run
-// up to the first digit, so spaces around "-" and "," are allowed ("Mon -
-// Fri", "Mon, Wed"). Times are
-// HH:MM or HH:MM:SS (with an optional fraction); 24:00 ends a day. A span
-// whose end is not after its start runs overnight into the next day; an end
-// of 00:00 means midnight, so "00:00-00:00" is the whole day. Spans that touch are merged; spans that overlap,
-// also through an overnight tail, are an error wrapping [ErrOverlap]. An
-// empty spec is an error. All errors are *[WeekError].
+// up to the first digit, so spaces around "-" and "," are allowed
+// ("Mon - Fri", "Mon, Wed"). Times are HH:MM or HH:MM:SS (with an optional
+// fraction); 24:00 ends a day. A span whose end is not after its start runs
+// overnight into the next day; an end of 00:00 means midnight, so
+// "00:00-00:00" is the whole day. Spans that touch are merged; spans that
+// overlap, also through an overnight tail, are an error wrapping
+// [ErrOverlap]. An empty spec is an error. All errors are *[WeekError],
+// and each but the blank spec's names the part of the spec it is about.
 func ParseWeek(spec string) (Week, error) {
 	var w Week
 	fail := func(part string, err error) (Week, error) {
@@ -147,7 +148,7 @@ func ParseWeek(spec string) (Week, error) {
 		// The days run up to the first digit, so "Mon - Fri" and
 		// "Mon, Wed" read as they are meant.
 		i := strings.IndexFunc(group, func(r rune) bool { return '0' <= r && r <= '9' })
-		if i <= 0 || strings.TrimSpace(group[:i]) == "" {
+		if i < 0 || strings.TrimSpace(group[:i]) == "" {
 			return fail(group, fmt.Errorf("%w: want days and spans, as in \"Mon-Fri 09:00-17:00\"; got", ErrSyntax))
 		}
 		daysPart, spansPart := strings.TrimSpace(group[:i]), group[i:]

@@ -281,8 +281,9 @@ func later(a, b time.Time) time.Time {
 //
 // With project false, ok reports whether the level was crossed by the
 // instant c was evaluated; with project true, a level not crossed yet gets
+// the instant it will be crossed if nothing else happens, and ok is false
 // only when there is none (c is stopped or paused). A negative a is a
-// level the current target cannot reach.
+// level the current target cannot reach (the clock has no target now).
 func epochAt(c *sla.Clock, tr Trigger, a time.Duration, project bool) (at time.Time, amount time.Duration, ok bool) {
 	start := c.Started
 	for i := range c.Retargets {
