@@ -26,9 +26,15 @@ var localTab = func() (t [256]bool) {
 // (internationalized domain names: "bücher.example", "пример.рф").
 func matchEmail[T text](s T, i int) (int, int) {
 	k := i
+	dots := -1 // the highest x in the local part with s[x-1:x+1] == ".."
 	for k > 0 {
-		if localTab[s[k-1]] {
+		if c := s[k-1]; localTab[c] {
+			if c == '.' && dots < 0 && s[k] == '.' {
+				dots = k
+			}
 			k--
+		} else if c < utf8.RuneSelf {
+			break // an ASCII byte outside the local part
 		} else if r, n := lastRune(s, k); n > 1 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
 			k -= n // "élodie.martin@": the address starts at the word
 		} else {
@@ -41,13 +47,8 @@ func matchEmail[T text](s T, i int) (int, int) {
 	for k < i && s[k] == '.' {
 		k++ // "see...jane@" or a sentence's dots: the address starts after them
 	}
-	if k == i || s[i-1] == '.' {
-		return 0, 0
-	}
-	for x := k + 1; x < i; x++ {
-		if s[x] == '.' && s[x-1] == '.' {
-			return 0, 0
-		}
+	if k == i || s[i-1] == '.' || dots > k {
+		return 0, 0 // empty, ends in a dot, or holds two dots in a row
 	}
 	// Domain labels.
 	j := i + 1
@@ -55,12 +56,17 @@ func matchEmail[T text](s T, i int) (int, int) {
 	lastStart, lastEnd, prevStart, prevEnd := 0, 0, 0, 0
 	for {
 		st := j
-		for j-st <= 63 {
-			n := domainChar(s, j)
-			if n == 0 {
+		for j-st <= 63 && j < len(s) {
+			if c := s[j]; c < utf8.RuneSelf {
+				if domainTab[c] == 0 {
+					break
+				}
+				j++ // the common case: an ASCII letter, digit or '-'
+			} else if n := domainRune(s, j); n > 0 {
+				j += n
+			} else {
 				break
 			}
-			j += n
 		}
 		if j == st || j-st > 63 || s[st] == '-' || s[j-1] == '-' {
 			j = st
@@ -108,15 +114,31 @@ func lastRune[T text](s T, k int) (rune, int) {
 // domainChar returns the length of the domain name character at j: an
 // ASCII letter, digit or '-', or a letter, digit or combining mark of any
 // script (internationalized domain names, RFC 5890: "bücher.example",
-// "例え.jp"); 0 for anything else.
+// "例え.jp"); 0 for anything else. ASCII is decided by a table look-up; only bytes >= 0x80 are decoded.
 func domainChar[T text](s T, j int) int {
-	c := at(s, j)
-	if isAlnum(c) || c == '-' {
-		return 1
-	}
-	if c < utf8.RuneSelf {
+	if uint(j) >= uint(len(s)) {
 		return 0
 	}
+	if c := s[j]; c < utf8.RuneSelf {
+		return int(domainTab[c])
+	}
+	return domainRune(s, j)
+}
+
+// domainTab is 1 for the ASCII bytes of a domain label: letters, digits
+// and '-'.
+var domainTab = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		if b := byte(c); isAlnum(b) || b == '-' {
+			t[c] = 1
+		}
+	}
+	return t
+}()
+
+// domainRune returns the length of the non-ASCII character at j if it is
+// a letter, a digit or a combining mark, and 0 otherwise (see domainChar).
+func domainRune[T text](s T, j int) int {
 	var b [utf8.UTFMax]byte
 	r, n := utf8.DecodeRune(b[:copy(b[:], s[j:min(len(s), j+utf8.UTFMax)])])
 	if r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.In(r, unicode.Mn, unicode.Mc)) {
@@ -136,13 +158,8 @@ func tldOK[T text](s T, a, b int) bool {
 	if b-a < 2 {
 		return false
 	}
-	if foldEq(s, a, "xn--") && b-a > 4 {
-		return true
-	}
-	if b-a <= 4 && wordIn(s, a, b, &fileExtensions) {
-		return false
-	}
 	if s[a] >= utf8.RuneSelf {
+		// Neither "xn--" nor a file name extension starts so.
 		runes := 0
 		for k := a; k < b; {
 			n := domainChar(s, k)
@@ -154,10 +171,21 @@ func tldOK[T text](s T, a, b int) bool {
 		}
 		return runes >= 2
 	}
+	if b-a > 4 && foldEq(s, a, "xn--") {
+		return true
+	}
 	for k := a; k < b; k++ {
-		if !isUpper(s[k]) && !isLower(s[k]) {
+		if !asciiLetter[s[k]] {
 			return false
 		}
 	}
-	return true
+	return b-a > 4 || fileExtensions.byLast[lower(s[b-1])] == nil || !wordIn(s, a, b, &fileExtensions)
 }
+
+// asciiLetter holds the ASCII letters.
+var asciiLetter = func() (t [256]bool) {
+	for c := range t {
+		t[c] = isUpper(byte(c)) || isLower(byte(c))
+	}
+	return t
+}()

@@ -7,7 +7,7 @@ func matchIPv6At[T text](s T, i int) (int, int) {
 	// Every address has a second colon right after this one or after
 	// one to four hex digits: "10:15" and "ORD:1234 " have none.
 	if k := i + 1; at(s, k) != ':' {
-		for k < len(s) && k-i <= 4 && isHex(s[k]) {
+		for k < len(s) && k-i <= 4 && hexTab[s[k]] {
 			k++
 		}
 		if k == i+1 || at(s, k) != ':' {
@@ -15,11 +15,10 @@ func matchIPv6At[T text](s T, i int) (int, int) {
 		}
 	}
 	j := i
-	for j > 0 && i-j < 4 && isHex(s[j-1]) {
+	for j > 0 && i-j < 4 && hexTab[s[j-1]] {
 		j--
 	}
-	p := at(s, j-1)
-	if wordTab[p] || p == ':' || p == '.' || p == '%' || p == '-' || p == '@' || p == '/' && wordTab[at(s, j-2)] {
+	if p := at(s, j-1); notBeforeIPv6[p] || p == '/' && wordTab[at(s, j-2)] {
 		return 0, 0
 	}
 	if e := matchIPv6(s, j); e > 0 {
@@ -54,7 +53,7 @@ func matchIPv6[T text](s T, j int) int {
 	}
 	for groups < 8 {
 		st := k
-		for k < len(s) && k-st < 4 && isHex(s[k]) {
+		for k < len(s) && k-st < 4 && hexTab[s[k]] {
 			if isDigit(s[k]) {
 				digit = true
 			}
@@ -66,10 +65,11 @@ func matchIPv6[T text](s T, j int) int {
 		if k-st > 2 || !isDigit(s[st]) || !isDigit(s[k-1]) {
 			shortDec = false
 		}
-		if isHex(at(s, k)) {
+		c := at(s, k)
+		if hexTab[c] {
 			return 0 // five hex digits
 		}
-		if at(s, k) == '.' && isDigit(at(s, k+1)) {
+		if c == '.' && isDigit(at(s, k+1)) {
 			// An embedded IPv4 address takes the last two groups.
 			e := matchIPv4(s, st)
 			if e == 0 || groups > 6 {
@@ -82,10 +82,11 @@ func matchIPv6[T text](s T, j int) int {
 			break
 		}
 		groups++
-		if at(s, k) != ':' {
+		if c != ':' {
 			break
 		}
-		if at(s, k+1) == ':' {
+		n := at(s, k+1)
+		if n == ':' {
 			if dbl {
 				return 0
 			}
@@ -93,7 +94,7 @@ func matchIPv6[T text](s T, j int) int {
 			k += 2
 			continue
 		}
-		if !isHex(at(s, k+1)) || groups == 8 {
+		if !hexTab[n] || groups == 8 {
 			break
 		}
 		k++
@@ -124,9 +125,28 @@ func matchIPv6[T text](s T, j int) int {
 			k = z
 		}
 	}
-	c := at(s, k)
-	if wordTab[c] || c == ':' && (isHex(at(s, k+1)) || at(s, k+1) == ':') || c == '.' && isHex(at(s, k+1)) || c == '%' || c == '@' {
+	c, n := at(s, k), at(s, k+1)
+	if wordTab[c] || c == ':' && (hexTab[n] || n == ':') || c == '.' && hexTab[n] || c == '%' || c == '@' {
 		return 0
 	}
 	return k
 }
+
+// hexTab holds the hex digits.
+var hexTab = func() (t [256]bool) {
+	for c := range t {
+		t[c] = isHex(byte(c))
+	}
+	return t
+}()
+
+// notBeforeIPv6 holds the bytes that may not stand before an IPv6
+// address: word bytes (the address would be the end of a word) and
+// ':', '.', '%', '-' and '@' (it would be part of something longer).
+var notBeforeIPv6 = func() (t [256]bool) {
+	for c := range t {
+		b := byte(c)
+		t[c] = wordTab[b] || b == ':' || b == '.' || b == '%' || b == '-' || b == '@'
+	}
+	return t
+}()

@@ -69,7 +69,7 @@ func (r *Redactor) IsSensitiveKey(key string) bool {
 // word, or its last two words written together, is one of them (see
 // [Redactor.IsSensitiveKey]). It looks at the last two words only.
 func keyEndsIn[T text](s T, a, b int, words *wordSet) bool {
-	if b <= a || words.byLast[lower(s[b-1])] == nil {
+	if b <= a || !tailIn(s, a, b, words.byLast[lower(s[b-1])]) {
 		return false
 	}
 	ws := keyWordStart(s, a, b)
@@ -90,6 +90,29 @@ func keyEndsIn[T text](s T, a, b int, words *wordSet) bool {
 	n := pe - ps
 	for _, w := range words.byLast[lower(s[b-1])] {
 		if n+b-ws == len(w) && foldEq(s, ps, w[:n]) && foldEq(s, ws, w[n:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// tailIn reports whether the key s[a:b], with its separators left out,
+// ends in one of words, ignoring case. Every key keyEndsIn accepts passes
+// ("db_password", "api_key", "accessToken"), so this cheap test rejects
+// most other keys ("event", "payment", "client_ip") after a byte or two,
+// before the words of the key are found.
+func tailIn[T text](s T, a, b int, words []string) bool {
+	for _, w := range words {
+		k, x := b, len(w)
+		for x > 0 && k > a {
+			k--
+			if c := s[k]; lower(c) == w[x-1] {
+				x--
+			} else if !isKeySep(c) {
+				break
+			}
+		}
+		if x == 0 {
 			return true
 		}
 	}

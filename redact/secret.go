@@ -130,19 +130,18 @@ func matchAuthScheme[T text](s T, i int) cand {
 // '{"'): a header and a payload of 10 or more base64url characters and a
 // signature that may be empty, separated by dots (a JWE's five parts too).
 func matchJWT[T text](s T, i int) int {
-	isB64 := func(c byte) bool { return isAlnum(c) || c == '-' || c == '_' }
 	j := i
 	parts := 0
 	for parts < 5 {
 		st := j
-		for j < len(s) && isB64(s[j]) && j-i < MaxSecretLen {
+		for j < len(s) && b64urlTab[s[j]] && j-i < MaxSecretLen {
 			j++
 		}
 		if parts < 2 && j-st < 10 {
 			return 0
 		}
 		parts++
-		if at(s, j) == '.' && (parts < 2 || isB64(at(s, j+1))) {
+		if at(s, j) == '.' && (parts < 2 || b64urlTab[at(s, j+1)]) {
 			j++
 			continue
 		}
@@ -158,6 +157,16 @@ func matchJWT[T text](s T, i int) int {
 	return j
 }
 
+// b64urlTab holds the bytes of base64url (RFC 4648): letters, digits, '-'
+// and '_'.
+var b64urlTab = func() (t [256]bool) {
+	for c := range t {
+		b := byte(c)
+		t[c] = isAlnum(b) || b == '-' || b == '_'
+	}
+	return t
+}()
+
 // sepAt tries the kinds anchored at a ':' or '=' at i: credentials in a
 // URL, an IPv6 address and a key=value secret.
 func sepAt[T text](r *Redactor, s T, i int, kv *kvMemo) cand {
@@ -170,10 +179,12 @@ func sepAt[T text](r *Redactor, s T, i int, kv *kvMemo) cand {
 			pick(&best, cand{st, e, kSecret, prioChecksum})
 		}
 	}
-	if c == ':' && r.enabled[kIPv6] {
+	if n := at(s, i+1); c == ':' && r.enabled[kIPv6] && (n == ':' || hexTab[n]) {
+		// An address at or after this colon starts with a hex digit or
+		// a second colon right after it: `"key":"value"` stops here.
 		if st, e := matchIPv6At(s, i); e > 0 {
 			pick(&best, cand{st, e, kIPv6, builtinPrio[kIPv6]})
-		} else if isHex(at(s, i+1)) && tagBefore(s, i) {
+		} else if hexTab[n] && tagBefore(s, i) {
 			// After a tag: "ip6:2001:db8::/32", "[IPv6:2001:db8::25]",
 			// "addr:fe80::1%eth0".
 			j := i + 1
@@ -205,7 +216,7 @@ func tagBefore[T text](s T, c int) bool {
 		k--
 	}
 	b := at(s, k)
-	return (isUpper(b) || isLower(b)) && !isHex(b)
+	return asciiLetter[b] && !hexTab[b]
 }
 
 // matchURLCreds matches the user information "user:password" of a URL
@@ -215,10 +226,10 @@ func tagBefore[T text](s T, c int) bool {
 // "xhttps://" all introduce the credentials.
 func matchURLCreds[T text](s T, i int) (int, int) {
 	k := i
-	for k > 0 && i-k < 16 && (isAlnum(s[k-1]) || s[k-1] == '+' || s[k-1] == '.' || s[k-1] == '-') {
+	for k > 0 && i-k < 16 && schemeTab[s[k-1]] {
 		k--
 	}
-	for k < i && !isUpper(s[k]) && !isLower(s[k]) {
+	for k < i && !asciiLetter[s[k]] {
 		k++ // "-https", "1.https": the scheme starts at a letter
 	}
 	if k == i {
@@ -229,7 +240,7 @@ func matchURLCreds[T text](s T, i int) (int, int) {
 	colon := -1
 	for j < len(s) && j-st < 512 {
 		c := s[j]
-		if c <= ' ' || c == '/' || c == '?' || c == '#' || c == '[' || c == ']' || c == '@' || c == '"' || c == '\'' || c == '<' || c == '>' {
+		if notUserinfo[c] {
 			break
 		}
 		if c == ':' && colon < 0 {
@@ -246,6 +257,27 @@ func matchURLCreds[T text](s T, i int) (int, int) {
 	}
 	return st, j
 }
+
+// schemeTab holds the bytes of a URL scheme: letters, digits, '+', '.'
+// and '-'.
+var schemeTab = func() (t [256]bool) {
+	for c := range t {
+		b := byte(c)
+		t[c] = isAlnum(b) || b == '+' || b == '.' || b == '-'
+	}
+	return t
+}()
+
+// notUserinfo holds the bytes that end the user information of a URL
+// here: controls, space, '/', '?', '#', '[', ']', '@', quotes and angle
+// brackets.
+var notUserinfo = func() (t [256]bool) {
+	for c := range t {
+		b := byte(c)
+		t[c] = b <= ' ' || b == '/' || b == '?' || b == '#' || b == '[' || b == ']' || b == '@' || b == '"' || b == '\'' || b == '<' || b == '>'
+	}
+	return t
+}()
 
 // matchKeyValue matches the value of a pair such as password=hunter2,
 // "api_key": "abc123", token: 0a1b2c3d, X-Auth-Token=... or
@@ -274,10 +306,10 @@ func matchKeyValue[T text](s T, i int, kv *kvMemo) (int, int) {
 		k--
 	}
 	e := k
-	if e == 0 || secretKeyWords.byLast[lower(s[e-1])] == nil {
+	if e == 0 || !secretKeyLast[s[e-1]] {
 		return 0, 0 // no credential key ends in this byte
 	}
-	for k > 0 && e-k <= 40 && (isAlnum(s[k-1]) || s[k-1] == '_' || s[k-1] == '-' || s[k-1] == '.') {
+	for k > 0 && e-k <= 40 && keyTab[s[k-1]] {
 		k--
 	}
 	if k == e || e-k > 40 {
@@ -327,6 +359,25 @@ func matchKeyValue[T text](s T, i int, kv *kvMemo) (int, int) {
 	return st, x
 }
 
+// secretKeyLast holds the bytes that end a word of secretKeyWords, in
+// either case: a small table for the first test of every pair.
+var secretKeyLast = func() (t [256]bool) {
+	for c := range t {
+		t[c] = secretKeyWords.byLast[lower(byte(c))] != nil
+	}
+	return t
+}()
+
+// keyTab holds the bytes of a key in a key=value pair: letters, digits,
+// '_', '-' and '.'.
+var keyTab = func() (t [256]bool) {
+	for c := range t {
+		b := byte(c)
+		t[c] = isAlnum(b) || isKeySep(b)
+	}
+	return t
+}()
+
 // nextPair reports whether the value s[st:x], which follows a space, is
 // rather the next pair of the line: a word and '=' and something else
 // ("user=bob"; not the base64 padding of "c2VjcmV0=="), or a command-line
@@ -336,7 +387,7 @@ func nextPair[T text](s T, st, x int) bool {
 		return true
 	}
 	k := st
-	for k < x && k-st <= 40 && (isAlnum(s[k]) || s[k] == '_' || s[k] == '-' || s[k] == '.') {
+	for k < x && k-st <= 40 && keyTab[s[k]] {
 		k++
 	}
 	return k > st && k+1 < x && s[k] == '=' && s[k+1] != '='
@@ -384,6 +435,14 @@ func isValueDelim(c byte) bool {
 		c == ')' || c == ']' || c == '}' || c == '(' || c == '[' || c == '{'
 }
 
+// valueDelimTab holds the bytes for which isValueDelim is true.
+var valueDelimTab = func() (t [256]bool) {
+	for c := range t {
+		t[c] = isValueDelim(byte(c))
+	}
+	return t
+}()
+
 // valueEnd returns the end of an unquoted key=value value at st: the
 // first delimiter at or after st or the end of s, or a position at least
 // MaxSecretLen past st when the value is longer.
@@ -395,10 +454,10 @@ func valueEnd[T text](m *kvMemo, s T, st int) int {
 		}
 		x = m.to
 	}
-	for limit := st + MaxSecretLen; x < len(s) && x < limit && !isValueDelim(s[x]); x++ {
+	for limit := st + MaxSecretLen; x < len(s) && x < limit && !valueDelimTab[s[x]]; x++ {
 	}
 	m.from, m.to = st, x
-	m.end = x == len(s) || isValueDelim(s[x])
+	m.end = x == len(s) || valueDelimTab[s[x]]
 	return x
 }
 
