@@ -76,7 +76,7 @@ func (r *Redactor) RedactBytes(b []byte) []byte {
 	}
 	var buf [16]cand
 	var pem bool
-	cs := scan(r, b, candBuf(buf[:0], len(b)), &pem)
+	cs := scan(r, bytesView(b), candBuf(buf[:0], len(b)), &pem)
 	if len(cs) == 0 {
 		return b
 	}
@@ -90,7 +90,7 @@ func (r *Redactor) RedactBytes(b []byte) []byte {
 // allocates nothing once they have grown.
 func (r *Redactor) appendRedacted(dst, b []byte, w *scratch) []byte {
 	var pem bool
-	w.cs = scan(r, b, w.cs[:0], &pem)
+	w.cs = scan(r, bytesView(b), w.cs[:0], &pem)
 	if len(w.cs) == 0 {
 		return append(dst, b...)
 	}
@@ -124,7 +124,7 @@ func (r *Redactor) settle(b []byte, from int, marks []int, pem bool) []byte {
 	for range maxPasses {
 		cs = cs[:0]
 		if pem || r.remove {
-			cs = scan(r, b[from:], cs, nil)
+			cs = scan(r, bytesView(b[from:]), cs, nil)
 		} else {
 			for k := 0; k < len(marks); {
 				ls := from + bytes.LastIndexByte(b[from:marks[k]], '\n') + 1
@@ -134,7 +134,7 @@ func (r *Redactor) settle(b []byte, from int, marks []int, pem bool) []byte {
 					le = max(le, lineEnd(b, marks[k+1]))
 					k += 2
 				}
-				tmp = scan(r, b[ls:le], tmp[:0], nil)
+				tmp = scan(r, bytesView(b[ls:le]), tmp[:0], nil)
 				for _, c := range tmp {
 					c.start += ls - from
 					c.end += ls - from
@@ -153,6 +153,11 @@ func (r *Redactor) settle(b []byte, from int, marks []int, pem bool) []byte {
 	}
 	return b
 }
+
+// bytesView returns the bytes of b as a string without copying them, for
+// the scanner, which only reads its text and keeps none of it: every scan
+// runs on one instantiation of the matchers.
+func bytesView(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
 
 // lineEnd returns the index of the first line feed in b at or after p, or
 // len(b).
