@@ -126,14 +126,20 @@ func (r *Redactor) settle(b []byte, from int, marks []int, pem bool) []byte {
 		if pem || r.remove {
 			cs = scan(r, bytesView(b[from:]), cs, nil)
 		} else {
+			// Consecutive lines that hold replacements are scanned as
+			// one text: no match spans a line feed, so that finds what
+			// scanning them one by one finds (the Writer relies on the
+			// same).
+			prev := from
 			for k := 0; k < len(marks); {
-				ls := from + bytes.LastIndexByte(b[from:marks[k]], '\n') + 1
+				ls := prev + bytes.LastIndexByte(b[prev:marks[k]], '\n') + 1
 				le := lineEnd(b, marks[k+1])
 				k += 2
-				for k < len(marks) && marks[k] <= le {
+				for k < len(marks) && (marks[k] <= le || bytes.IndexByte(b[le+1:marks[k]], '\n') < 0) {
 					le = max(le, lineEnd(b, marks[k+1]))
 					k += 2
 				}
+				prev = le
 				tmp = scan(r, bytesView(b[ls:le]), tmp[:0], nil)
 				for _, c := range tmp {
 					c.start += ls - from
