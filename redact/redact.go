@@ -53,15 +53,10 @@ func (r *Redactor) Redact(s string) string {
 	if r == nil {
 		return s
 	}
-	var buf [16]cand
-	var pem bool
-	cs := scan(r, s, candBuf(buf[:0], len(s)), &pem)
-	if len(cs) == 0 {
+	out := r.redact(s)
+	if out == nil {
 		return s
 	}
-	var mb [32]int
-	out, marks := apply(r, make([]byte, 0, len(s)+8*len(cs)), s, cs, mb[:0])
-	out = r.settle(out, 0, marks, pem)
 	// out is a fresh buffer (from apply or a later pass of settle) that
 	// nothing else refers to or writes, so the string can share it.
 	return unsafe.String(unsafe.SliceData(out), len(out))
@@ -74,14 +69,27 @@ func (r *Redactor) RedactBytes(b []byte) []byte {
 	if r == nil {
 		return b
 	}
+	if out := r.redact(bytesView(b)); out != nil {
+		return out
+	}
+	return b
+}
+
+// redact returns the redaction of s in a new buffer, or nil when nothing
+// is found.
+func (r *Redactor) redact(s string) []byte {
 	var buf [16]cand
 	var pem bool
-	cs := scan(r, bytesView(b), candBuf(buf[:0], len(b)), &pem)
+	cs := scan(r, s, candBuf(buf[:0], len(s)), &pem)
 	if len(cs) == 0 {
-		return b
+		return nil
 	}
 	var mb [32]int
-	out, marks := apply(r, make([]byte, 0, len(b)+8*len(cs)), b, cs, mb[:0])
+	marks := mb[:0]
+	if 2*len(cs) > len(mb) {
+		marks = make([]int, 0, 2*len(cs)) // apply adds two per value
+	}
+	out, marks := apply(r, make([]byte, 0, len(s)+8*len(cs)), s, cs, marks)
 	return r.settle(out, 0, marks, pem)
 }
 
