@@ -262,7 +262,10 @@ func scan[T text](r *Redactor, s T, out []cand, pem *bool) []cand {
 			// ID or a Bearer or Basic credential, or the 'J' of a JWT's
 			// "eyJ", or the text after a match that ended in a word.
 			best = none
-			if p := s[i-1]; i-1 >= st.from && !wordTab[at(s, i-2)] && (isUpper(p) || p == 'b') {
+			if p := s[i-1]; i-1 >= st.from && !wordTab[at(s, i-2)] && (p == 'A' || p == 'B' || p == 'b' || isUpper(p) && isUpper(c) && isDigit(at(s, i+1))) {
+				// An AWS key ID starts with 'A', the credentials with
+				// "Be", "Ba", "be" or "ba", an IBAN with two capitals
+				// and a digit: not "[EMAIL]", "INC0012345" or "EUR".
 				best = pairAt(r, s, i-1)
 			}
 			if c == 'J' && i >= 2 && s[i-1] == 'y' && s[i-2] == 'e' && !wordTab[at(s, i-3)] {
