@@ -11,11 +11,12 @@
 // # Detection
 //
 // The scanner reads the text once and stops only at bytes that can anchor
-// a value: a digit that begins a word, the second byte of a word that
-// begins with two capitals or with "be" or "ba" (IBANs, AWS key IDs,
-// Bearer and Basic credentials), '@', ':', '=', '+', '(', "--", the 'J' of
-// a JWT's "eyJ" and the first bytes of custom detectors; one table look-up
-// per byte passes everything else. Hand-written matchers then decide, with
+// a value: a digit that begins a word, the pair of bytes that can begin
+// an IBAN (a digit after two capitals at the start of a word), an AWS key
+// ID ("AK", "AS" and the other prefixes) or a Bearer or Basic credential
+// ("be", "ba"), '@', ':', '=', '+', '(', "--", the 'J' of a JWT's "eyJ"
+// and the first bytes of custom detectors; one table look-up per byte,
+// on the byte and the one before it, passes everything else. Hand-written matchers then decide, with
 // strict validation: Luhn and the issuer's prefix and length for payment
 // cards, the country's length and mod 97 for IBANs, the SSA's rules for
 // Social Security numbers, the NANP's N rules for North American numbers.

@@ -411,9 +411,26 @@ func TestSecret(t *testing.T) {
 		{"password=[SECRET]", ""},
 		{"[SECRET:7f3a9c1e]", ""},
 		{"AKIAIOSFODNN7EXAMPL", ""},
+		{"AKIA-IOSFODNN7EXAMPLE", ""},
+		{"XAKIAIOSFODNN7EXAMPLE", ""},
 	} {
 		if got := strings.Join(found(r, tc.in), " "); got != tc.want {
 			t.Errorf("Find(%q) = %q want %q", tc.in, got, tc.want)
+		}
+	}
+	// Every prefix of an access key ID that AWS documents for the key
+	// kinds the detector covers ("Unique identifiers" in
+	// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html),
+	// at the start of the text, after a space and after another value.
+	for _, p := range []string{"AKIA", "ASIA", "AGPA", "AIDA", "AROA", "AIPA", "ANPA", "ANVA", "ABIA", "ACCA"} {
+		id := p + "IOSFODNN7EXAMPLE"
+		for _, in := range []string{id, "key " + id + " leaked", "jane@example.com," + id} {
+			if got := found(r, in); len(got) == 0 || got[len(got)-1] != "secret:"+id {
+				t.Errorf("Find(%q) = %q want secret:%s last", in, got, id)
+			}
+		}
+		if got := found(r, "x"+id); len(got) != 0 {
+			t.Errorf("Find(%q) = %q want nothing: inside a word", "x"+id, got)
 		}
 	}
 	pem := "-----BEGIN RSA PRIVATE KEY-----\nMIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf9Cnzj4p4WGeKLs1Pt8Qu\nKUpRKfFLfRYC9AIKjbJTWit+CqvjWYzvQwECAwEAAQ==\n-----END RSA PRIVATE KEY-----"
@@ -424,6 +441,15 @@ func TestSecret(t *testing.T) {
 	cert := "-----BEGIN CERTIFICATE-----\nMIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf9Cnzj4p4WGeKLs1Pt8Qu\n-----END CERTIFICATE-----"
 	if got := found(r, cert); len(got) != 0 {
 		t.Errorf("Find(certificate) = %q want nothing: certificates are public", got)
+	}
+	// A key block at the start of the text, after a dash and right after
+	// another value.
+	for _, in := range []string{pem, "-" + pem, "--" + pem, "jane@example.com" + pem, "x-" + pem} {
+		want := strings.Replace(in, pem, "[SECRET]", 1)
+		want = strings.Replace(want, "jane@example.com", "[EMAIL]", 1)
+		if got := r.Redact(in); got != want {
+			t.Errorf("Redact(%q) = %q want %q", in, got, want)
+		}
 	}
 	open := "-----BEGIN PRIVATE KEY-----\nMIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf9Cnzj4p4WGeKLs1Pt8Qu\n(truncated)"
 	if got := r.Redact(open); got != "[SECRET]\n(truncated)" {

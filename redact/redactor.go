@@ -40,6 +40,9 @@ type Redactor struct {
 	custom  []customDetector
 	keys    []string // sensitive attribute keys, normalized
 	remove  bool     // some operator is Remove, which can join text into a key block's BEGIN line
+	// dashPair: '-' anchors nothing but key blocks, so the scanner stops
+	// only at the second byte of "--" (see buildClasses).
+	dashPair bool
 }
 
 type customDetector struct {

@@ -3,12 +3,14 @@ package redact
 import "unicode/utf8"
 
 // This file holds the scanner: one pass over the text that looks only at
-// bytes which can begin or anchor a value (a digit that begins a word; the
-// second byte of a word that begins with two capitals or with "be" or "ba";
-// '@', ':', '=', '+', '(', "--", the 'J' of "eyJ" and the first bytes of
-// custom detectors) and hands those positions to the hand-written matchers
-// in the other files. A table on byte pairs (Redactor.stop) passes every
-// other byte with one look-up. Every
+// bytes which can begin or anchor a value (a digit that begins a word; in
+// a word that begins with two capitals and a digit, that digit; the second
+// byte of a word that begins with an AWS key ID prefix's "AK", "AS", ...
+// or with "be" or "ba"; '@', ':', '=', '+', '(', the second '-' of "--",
+// the 'J' of "eyJ" and the first bytes of custom detectors) and hands
+// those positions to the hand-written matchers in the other files. A
+// table on byte pairs (Redactor.stop) passes every other byte with one
+// look-up. Every
 // matcher looks at a bounded window around its position and the scanner
 // moves past every match it accepts, so the whole scan is linear in the
 // input. Matchers never look across a line feed, except for private key
@@ -99,6 +101,10 @@ func at[T text](s T, i int) byte {
 	return s[i]
 }
 
+// awsPrefixes are the prefixes of AWS access key IDs that matchAWSKeyID
+// accepts; the scanner stops at their second letter.
+var awsPrefixes = [...]string{"AKIA", "ASIA", "AGPA", "AIDA", "AROA", "AIPA", "ANPA", "ANVA", "ABIA", "ACCA"}
+
 func (r *Redactor) buildClasses() {
 	on := func(k int) bool { return r.enabled[k] }
 	for c := 0; c < 256; c++ {
@@ -146,40 +152,59 @@ func (r *Redactor) buildClasses() {
 			notWord[p>>6] |= 1 << (p & 63)
 		}
 	}
-	// Values that begin with a capital or a 'b' (IBANs, AWS key IDs,
-	// Bearer and Basic credentials) have a capital, 'e' or 'a' as second
-	// byte; the scanner stops there, at the pair, and looks back, so that
-	// "Hello" and "build" cost nothing.
-	var upper, b [4]uint64
+	// Values that begin with a capital or a 'b' are found from a pair
+	// of bytes in them, and the scanner looks back from there: an IBAN
+	// from its first check digit after two capitals ("DE8"), an AWS key
+	// ID from the second letter of its prefix ("AK"), Bearer and Basic
+	// credentials from their 'e' or 'a' ("Be", "ba"). "Hello", "build",
+	// "INC" and labels such as "[EMAIL]" cost nothing.
+	var upper, b, a [4]uint64
 	for p := 'A'; p <= 'Z'; p++ {
 		upper[p>>6] |= 1 << (p & 63)
 	}
 	b['b'>>6] |= 1 << ('b' & 63)
 	b['B'>>6] |= 1 << ('B' & 63)
+	a['A'>>6] |= 1 << ('A' & 63)
+	var awsSecond [256]bool
+	for _, p := range awsPrefixes {
+		awsSecond[p[1]] = true
+	}
+	// A dash stops the scanner only after a dash: "--" may begin a key
+	// block's "-----BEGIN", "ORD-2024-000123" costs nothing.
+	dashPair := r.cls['-'] == cDash
+	var dash [4]uint64
+	dash['-'>>6] |= 1 << ('-' & 63)
 	for c := 0; c < 256; c++ {
 		var row [4]uint64
 		switch f := r.cls[c] &^ (cUpper | cLowerB); {
 		case f&cTrigger == 0:
+		case c == '-' && dashPair:
+			row = dash
 		case f&cWord == 0:
 			row = [4]uint64{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
 		default:
 			row = notWord
 		}
-		if isUpper(byte(c)) && (r.enabled[kIBAN] || r.enabled[kSecret]) {
+		or := func(bits *[4]uint64) {
 			for k := range row {
-				row[k] |= upper[k]
+				row[k] |= bits[k]
 			}
 		}
+		if isDigit(byte(c)) && r.enabled[kIBAN] {
+			or(&upper)
+		}
+		if awsSecond[c] && r.enabled[kSecret] {
+			or(&a)
+		}
 		if (c == 'e' || c == 'E' || c == 'a' || c == 'A') && r.enabled[kSecret] {
-			for k := range row {
-				row[k] |= b[k]
-			}
+			or(&b)
 		}
 		if c == 'J' && r.enabled[kSecret] {
 			row['y'>>6] |= 1 << ('y' & 63)
 		}
 		copy(r.stop[c*4:], row[:])
 	}
+	r.dashPair = dashPair
 }
 
 // better reports whether candidate a wins over an overlapping b.
@@ -258,15 +283,17 @@ func scan[T text](r *Redactor, s T, out []cand, pem *bool) []cand {
 		var best cand
 		switch {
 		case f&cWord != 0 && i > 0 && wordTab[s[i-1]]:
-			// The second byte of a word that may be an IBAN, an AWS key
-			// ID or a Bearer or Basic credential, or the 'J' of a JWT's
-			// "eyJ", or the text after a match that ended in a word.
+			// A pair of bytes in a word that may be an IBAN, an AWS key
+			// ID or a Bearer or Basic credential (see buildClasses), or
+			// the 'J' of a JWT's "eyJ", or the text after a match that
+			// ended in a word.
 			best = none
-			if p := s[i-1]; i-1 >= st.from && !wordTab[at(s, i-2)] && (p == 'A' || p == 'B' || p == 'b' || isUpper(p) && isUpper(c) && isDigit(at(s, i+1))) {
-				// An AWS key ID starts with 'A', the credentials with
-				// "Be", "Ba", "be" or "ba", an IBAN with two capitals
-				// and a digit: not "[EMAIL]", "INC0012345" or "EUR".
-				best = pairAt(r, s, i-1)
+			if p := s[i-1]; isDigit(c) {
+				if j := i - 2; j >= st.from && isUpper(p) && isUpper(at(s, j)) && !wordTab[at(s, j-1)] {
+					best = upperWord(r, s, j) // "DE89 ..."
+				}
+			} else if j := i - 1; j >= st.from && !wordTab[at(s, j-1)] && (isUpper(p) || p == 'b') {
+				best = pairAt(r, s, j) // "AKIA...", "Bearer ..."
 			}
 			if c == 'J' && i >= 2 && s[i-1] == 'y' && s[i-2] == 'e' && !wordTab[at(s, i-3)] {
 				if e := matchJWT(s, i-2); e > 0 {
@@ -286,6 +313,14 @@ func scan[T text](r *Redactor, s T, out []cand, pem *bool) []cand {
 				// An AWS key ID, "Bearer"/"Basic" or an IBAN; not
 				// "Hello" or "Chrome".
 				best = upperWord(r, s, i)
+			}
+		case f == cDash && r.dashPair:
+			// The second byte of "--".
+			best = none
+			if i-1 >= st.from {
+				if e := pemMatch(&st.pem, s, i-1); e > 0 {
+					best = cand{i - 1, e, kSecret, builtinPrio[kSecret]}
+				}
 			}
 		case f == cDash && at(s, i+1) != '-':
 			// "ORD-2024-000123", "2024-03-07": no key block.
