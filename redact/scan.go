@@ -307,13 +307,6 @@ func scan[T text](r *Redactor, s T, out []cand, pem *bool) []cand {
 				// "10:30", which numeric would reject.
 				best = numeric(r, s, i)
 			}
-		case f&^cWord == cUpper:
-			best = none
-			if c == 'A' || c == 'B' || isUpper(at(s, i+1)) {
-				// An AWS key ID, "Bearer"/"Basic" or an IBAN; not
-				// "Hello" or "Chrome".
-				best = upperWord(r, s, i)
-			}
 		case f == cDash && r.dashPair:
 			// The second byte of "--".
 			best = none
