@@ -95,7 +95,7 @@ func lower(c byte) byte {
 // at returns s[i], or 0 outside s. 0 is not a word byte, so edges of the
 // text behave like a space.
 func at[T text](s T, i int) byte {
-	if i < 0 || i >= len(s) {
+	if uint(i) >= uint(len(s)) { // i < 0 too
 		return 0
 	}
 	return s[i]
