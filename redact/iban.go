@@ -24,6 +24,23 @@ var ibanLength = map[[2]byte]int{
 	{'V', 'G'}: 24, {'X', 'K'}: 20, {'Y', 'E'}: 30,
 }
 
+// ibanLen is ibanLength as an array indexed by the code's two capitals,
+// less 'A': ibanLen[a-'A'][b-'A'] is the length, 0 for no country.
+var ibanLen = func() (t [26][26]uint8) {
+	for code, n := range ibanLength {
+		t[code[0]-'A'][code[1]-'A'] = uint8(n)
+	}
+	return t
+}()
+
+// ibanCharTab holds the bytes of a compact IBAN: capitals and digits.
+var ibanCharTab = func() (t [256]bool) {
+	for c := range t {
+		t[c] = isUpper(byte(c)) || isDigit(byte(c))
+	}
+	return t
+}()
+
 // matchIBAN matches an IBAN at i in capitals, either in one piece or in
 // groups of four separated by single spaces (the paper format), with the
 // country's length and a valid ISO 7064 mod-97 check.
@@ -31,15 +48,14 @@ func matchIBAN[T text](s T, i int) int {
 	if !isUpper(at(s, i)) || !isUpper(at(s, i+1)) || !isDigit(at(s, i+2)) || !isDigit(at(s, i+3)) {
 		return 0
 	}
-	L := ibanLength[[2]byte{s[i], s[i+1]}]
+	L := int(ibanLen[s[i]-'A'][s[i+1]-'A'])
 	if L == 0 {
 		return 0
 	}
 	var buf [34]byte
-	isChar := func(c byte) bool { return isUpper(c) || isDigit(c) }
 	n := 0
 	j := i
-	for j < len(s) && isChar(s[j]) && n < L {
+	for j < len(s) && ibanCharTab[s[j]] && n < L {
 		buf[n] = s[j]
 		n++
 		j++
@@ -50,10 +66,10 @@ func matchIBAN[T text](s T, i int) int {
 		}
 	} else if n == 4 && at(s, j) == ' ' {
 		// Paper format: groups of four, the last one shorter.
-		for n < L && at(s, j) == ' ' && isChar(at(s, j+1)) {
+		for n < L && at(s, j) == ' ' && ibanCharTab[at(s, j+1)] {
 			j++
 			g := 0
-			for j < len(s) && isChar(s[j]) && g < 4 && n < L {
+			for j < len(s) && ibanCharTab[s[j]] && g < 4 && n < L {
 				buf[n] = s[j]
 				n++
 				j++
@@ -77,14 +93,18 @@ func matchIBAN[T text](s T, i int) int {
 
 // ibanValid checks the mod-97 rule of ISO 13616 on a compact IBAN: move
 // the first four characters to the end, turn letters into 10..35, and the
-// number must be 1 modulo 97.
+// number must be 1 modulo 97. The remainder is taken only when the number
+// nears 2⁵⁶, not at every character: m*100+35 still fits in 64 bits.
 func ibanValid(b []byte) bool {
-	m := 0
+	var m uint64
 	add := func(c byte) {
-		if isDigit(c) {
-			m = (m*10 + int(c-'0')) % 97
+		if c <= '9' {
+			m = m*10 + uint64(c-'0')
 		} else {
-			m = (m*100 + int(c-'A'+10)) % 97
+			m = m*100 + uint64(c-'A'+10)
+		}
+		if m >= 1<<56 {
+			m %= 97
 		}
 	}
 	for _, c := range b[4:] {
@@ -93,5 +113,5 @@ func ibanValid(b []byte) bool {
 	for _, c := range b[:4] {
 		add(c)
 	}
-	return m == 1
+	return m%97 == 1
 }
