@@ -33,10 +33,31 @@ var ibanLen = func() (t [26][26]uint8) {
 	return t
 }()
 
-// ibanCharTab holds the bytes of a compact IBAN: capitals and digits.
-var ibanCharTab = func() (t [256]bool) {
+// ibanMul is 10 for a digit and 100 for a capital, the factor that
+// appending the byte's number (ibanVal) multiplies an IBAN's number by,
+// and 0 for the bytes that are in no compact IBAN.
+var ibanMul = func() (t [256]uint8) {
 	for c := range t {
-		t[c] = isUpper(byte(c)) || isDigit(byte(c))
+		switch b := byte(c); {
+		case isDigit(b):
+			t[c] = 10
+		case isUpper(b):
+			t[c] = 100
+		}
+	}
+	return t
+}()
+
+// ibanVal is the number of a digit or capital in an IBAN's check: 0..9
+// for digits, 10..35 for 'A'..'Z'.
+var ibanVal = func() (t [256]uint8) {
+	for c := range t {
+		switch b := byte(c); {
+		case isDigit(b):
+			t[c] = b - '0'
+		case isUpper(b):
+			t[c] = b - 'A' + 10
+		}
 	}
 	return t
 }()
@@ -55,7 +76,7 @@ func matchIBAN[T text](s T, i int) int {
 	var buf [34]byte
 	n := 0
 	j := i
-	for j < len(s) && ibanCharTab[s[j]] && n < L {
+	for j < len(s) && ibanMul[s[j]] != 0 && n < L {
 		buf[n] = s[j]
 		n++
 		j++
@@ -66,10 +87,10 @@ func matchIBAN[T text](s T, i int) int {
 		}
 	} else if n == 4 && at(s, j) == ' ' {
 		// Paper format: groups of four, the last one shorter.
-		for n < L && at(s, j) == ' ' && ibanCharTab[at(s, j+1)] {
+		for n < L && at(s, j) == ' ' && ibanMul[at(s, j+1)] != 0 {
 			j++
 			g := 0
-			for j < len(s) && ibanCharTab[s[j]] && g < 4 && n < L {
+			for j < len(s) && ibanMul[s[j]] != 0 && g < 4 && n < L {
 				buf[n] = s[j]
 				n++
 				j++
@@ -93,25 +114,23 @@ func matchIBAN[T text](s T, i int) int {
 
 // ibanValid checks the mod-97 rule of ISO 13616 on a compact IBAN: move
 // the first four characters to the end, turn letters into 10..35, and the
-// number must be 1 modulo 97. The remainder is taken only when the number
-// nears 2⁵⁶, not at every character: m*100+35 still fits in 64 bits.
+// number must be 1 modulo 97.
 func ibanValid(b []byte) bool {
-	var m uint64
-	add := func(c byte) {
-		if c <= '9' {
-			m = m*10 + uint64(c-'0')
-		} else {
-			m = m*100 + uint64(c-'A'+10)
+	return ibanMod(ibanMod(0, b[4:]), b[:4]) == 1
+}
+
+// ibanMod returns the remainder modulo 97 of the number m followed by the
+// numbers of the digits and capitals of b. It takes the remainder after
+// every 8 bytes, not after each: m < 97 grows to less than 97·100⁸, which
+// fits in 64 bits.
+func ibanMod(m uint64, b []byte) uint64 {
+	for len(b) > 0 {
+		n := min(len(b), 8)
+		for _, c := range b[:n] {
+			m = m*uint64(ibanMul[c]) + uint64(ibanVal[c])
 		}
-		if m >= 1<<56 {
-			m %= 97
-		}
+		m %= 97
+		b = b[n:]
 	}
-	for _, c := range b[4:] {
-		add(c)
-	}
-	for _, c := range b[:4] {
-		add(c)
-	}
-	return m%97 == 1
+	return m
 }
