@@ -72,6 +72,12 @@ func keyEndsIn[T text](s T, a, b int, words *wordSet) bool {
 	if b <= a || !tailIn(s, a, b, words.byLast[lower(s[b-1])]) {
 		return false
 	}
+	return wordsEndIn(s, a, b, words)
+}
+
+// wordsEndIn is keyEndsIn for a key s[a:b] that is not empty and whose
+// tail passed tailIn.
+func wordsEndIn[T text](s T, a, b int, words *wordSet) bool {
 	ws := keyWordStart(s, a, b)
 	if ws == b {
 		return false // the key ends in a separator

@@ -309,6 +309,12 @@ func matchKeyValue[T text](s T, i int, kv *kvMemo) (int, int) {
 	if e == 0 || !secretKeyLast[s[e-1]] {
 		return 0, 0 // no credential key ends in this byte
 	}
+	if !tailIn(s, max(0, e-40), e, secretKeyWords.byLast[lower(s[e-1])]) {
+		// The key ends in no credential word. A key is at most 40 bytes
+		// long, and the byte before it is no letter nor separator, so
+		// the test from e-40 says what it says from the key's start.
+		return 0, 0
+	}
 	for k > 0 && e-k <= 40 && keyTab[s[k-1]] {
 		k--
 	}
@@ -321,7 +327,7 @@ func matchKeyValue[T text](s T, i int, kv *kvMemo) (int, int) {
 	if p := at(s, k-1); p == '[' || quotedKey && at(s, k-2) == '[' {
 		return 0, 0
 	}
-	if !keyEndsIn(s, k, e, &secretKeyWords) {
+	if !wordsEndIn(s, k, e, &secretKeyWords) {
 		return 0, 0
 	}
 	j := i + 1
