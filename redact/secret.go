@@ -61,11 +61,28 @@ func matchAWSKeyID[T text](s T, i int) int {
 	return i + 20
 }
 
-// tokenTab holds the bytes of an RFC 6750 bearer token (b64token).
-var tokenTab = func() (t [256]bool) {
+// Classes of the bytes of a bearer token, in tokenTab.
+const (
+	tDigit  uint8 = 1 << iota // 0-9
+	tUpper                    // A-Z
+	tLower                    // a-z
+	tSymbol                   // - . _ ~ + /
+)
+
+// tokenTab holds the class of each byte of an RFC 6750 bearer token
+// (b64token), and 0 for the other bytes.
+var tokenTab = func() (t [256]uint8) {
 	for c := 0; c < 256; c++ {
-		b := byte(c)
-		t[c] = isAlnum(b) || b == '-' || b == '.' || b == '_' || b == '~' || b == '+' || b == '/'
+		switch b := byte(c); {
+		case isDigit(b):
+			t[c] = tDigit
+		case isUpper(b):
+			t[c] = tUpper
+		case isLower(b):
+			t[c] = tLower
+		case b == '-' || b == '.' || b == '_' || b == '~' || b == '+' || b == '/':
+			t[c] = tSymbol
+		}
 	}
 	return t
 }()
@@ -94,30 +111,24 @@ func matchAuthScheme[T text](s T, i int) cand {
 		return none
 	}
 	st := j
-	var digit, symbol, up, low bool
-	for j < len(s) && tokenTab[s[j]] && j-st < MaxSecretLen {
-		c := s[j]
-		switch {
-		case isDigit(c):
-			digit = true
-		case isUpper(c):
-			up = true
-		case isLower(c):
-			low = true
-		default:
-			symbol = true
+	var seen uint8 // the classes of the token's bytes
+	for lim := min(len(s), st+MaxSecretLen); j < lim; j++ {
+		t := tokenTab[s[j]]
+		if t == 0 {
+			break
 		}
-		j++
+		seen |= t
 	}
 	for j < len(s) && s[j] == '=' && j-st < MaxSecretLen {
 		j++
-		symbol = true
+		seen |= tSymbol
 	}
-	if j-st < 8 || tokenTab[at(s, j)] || wordTab[at(s, j)] {
+	if j-st < 8 || tokenTab[at(s, j)] != 0 || wordTab[at(s, j)] {
 		return none
 	}
+	digit, symbol := seen&tDigit != 0, seen&tSymbol != 0
 	if basic {
-		if (j-st)%4 != 0 || !(digit || up && low || symbol) {
+		if (j-st)%4 != 0 || !(digit || seen&(tUpper|tLower) == tUpper|tLower || symbol) {
 			return none
 		}
 	} else if !digit && !symbol {
@@ -132,9 +143,10 @@ func matchAuthScheme[T text](s T, i int) cand {
 func matchJWT[T text](s T, i int) int {
 	j := i
 	parts := 0
+	lim := min(len(s), i+MaxSecretLen)
 	for parts < 5 {
 		st := j
-		for j < len(s) && b64urlTab[s[j]] && j-i < MaxSecretLen {
+		for j < lim && b64urlTab[s[j]] {
 			j++
 		}
 		if parts < 2 && j-st < 10 {
