@@ -210,7 +210,7 @@ func sepAt[T text](r *Redactor, s T, i int, kv *kvMemo) cand {
 			}
 		}
 	}
-	if r.enabled[kSecret] {
+	if r.enabled[kSecret] && credKeyBefore(s, i) {
 		if st, e := matchKeyValue(s, i, kv); e > 0 {
 			pick(&best, cand{st, e, kSecret, builtinPrio[kSecret]})
 		}
@@ -318,8 +318,8 @@ func matchKeyValue[T text](s T, i int, kv *kvMemo) (int, int) {
 		k--
 	}
 	e := k
-	if e == 0 || !secretKeyLast[s[e-1]] {
-		return 0, 0 // no credential key ends in this byte
+	if e == 0 || secretKeyTail[s[e-1]]&keyPrevBit[at(s, e-2)] == 0 {
+		return 0, 0 // no credential key ends in these two bytes
 	}
 	if !tailIn(s, max(0, e-40), e, secretKeyWords.byLast[lower(s[e-1])]) {
 		// The key ends in no credential word. A key is at most 40 bytes
@@ -377,14 +377,52 @@ func matchKeyValue[T text](s T, i int, kv *kvMemo) (int, int) {
 	return st, x
 }
 
-// secretKeyLast holds the bytes that end a word of secretKeyWords, in
-// either case: a small table for the first test of every pair.
-var secretKeyLast = func() (t [256]bool) {
+// secretKeyTail holds, for each byte that ends a word of secretKeyWords
+// in either case, the bits (keyPrevBit) of the bytes that may stand
+// before it in a key ending in such a word: the word's last letter but
+// one in either case, or a separator, which tailIn skips. It is 0 for
+// the bytes that end no such word. The first test of every pair looks at
+// the two bytes before the separator in this table.
+var secretKeyTail = func() (t [256]uint32) {
 	for c := range t {
-		t[c] = secretKeyWords.byLast[lower(byte(c))] != nil
+		for _, w := range secretKeyWords.byLast[lower(byte(c))] {
+			t[c] |= keyPrevBit[w[len(w)-2]] | keyPrevBit['_']
+		}
 	}
 	return t
 }()
+
+// keyPrevBit is the bit of a byte in secretKeyTail: bit k for the
+// letters 'a'+k and 'A'+k, bit 31 for the separators '_', '-' and '.',
+// and 0 for every other byte.
+var keyPrevBit = func() (t [256]uint32) {
+	for c := range t {
+		switch b := byte(c); {
+		case isLower(b):
+			t[c] = 1 << (b - 'a')
+		case isUpper(b):
+			t[c] = 1 << (b - 'A')
+		case isKeySep(b):
+			t[c] = 1 << 31
+		}
+	}
+	return t
+}()
+
+// credKeyBefore reports whether the bytes before the separator at i,
+// past one space and one quote, may end a key that ends in a word of
+// secretKeyWords: the first test of matchKeyValue, small enough to be
+// inlined where most separators fail it.
+func credKeyBefore[T text](s T, i int) bool {
+	k := i - 1
+	if k >= 0 && s[k] == ' ' {
+		k--
+	}
+	if k >= 0 && (s[k] == '"' || s[k] == '\'') {
+		k--
+	}
+	return k >= 0 && secretKeyTail[s[k]]&keyPrevBit[at(s, k-1)] != 0
+}
 
 // keyTab holds the bytes of a key in a key=value pair: letters, digits,
 // '_', '-' and '.'.
