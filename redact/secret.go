@@ -13,28 +13,32 @@ const (
 )
 
 // upperWord tries the kinds that start with a capital at i, which begins a
-// word: IBANs, AWS access key IDs and "Bearer"/"Basic" credentials.
+// word: IBANs, AWS access key IDs and "Bearer"/"Basic" credentials. The
+// byte at i+2 tells them apart (a digit in an IBAN, a letter in the
+// others, whose first bytes differ), so the first match is the only one.
 func upperWord[T text](r *Redactor, s T, i int) cand {
-	best := none
-	c := s[i]
-	if r.enabled[kIBAN] && isUpper(at(s, i+1)) && isDigit(at(s, i+2)) {
-		if e := matchIBAN(s, i); e > 0 {
-			pick(&best, cand{i, e, kIBAN, builtinPrio[kIBAN]})
-		}
-	}
-	if r.enabled[kSecret] {
-		if c == 'A' {
-			if e := matchAWSKeyID(s, i); e > 0 {
-				pick(&best, cand{i, e, kSecret, builtinPrio[kSecret]})
+	if isUpper(at(s, i+1)) && isDigit(at(s, i+2)) {
+		if r.enabled[kIBAN] {
+			if e := matchIBAN(s, i); e > 0 {
+				return cand{i, e, kIBAN, builtinPrio[kIBAN]}
 			}
 		}
-		if c == 'B' {
-			if c := matchAuthScheme(s, i); c.end > 0 {
-				pick(&best, cand{c.start, c.end, kSecret, builtinPrio[kSecret]})
-			}
+		return none
+	}
+	if !r.enabled[kSecret] {
+		return none
+	}
+	switch s[i] {
+	case 'A':
+		if e := matchAWSKeyID(s, i); e > 0 {
+			return cand{i, e, kSecret, builtinPrio[kSecret]}
+		}
+	case 'B':
+		if c := matchAuthScheme(s, i); c.end > 0 {
+			return cand{c.start, c.end, kSecret, builtinPrio[kSecret]}
 		}
 	}
-	return best
+	return none
 }
 
 // matchAWSKeyID matches an AWS access key ID: a four-letter prefix naming
@@ -94,10 +98,16 @@ var tokenTab = func() (t [256]uint8) {
 func matchAuthScheme[T text](s T, i int) cand {
 	var basic bool
 	j := i
-	switch {
-	case foldEq(s, i, "bearer"):
+	switch at(s, i+1) | 0x20 { // the second byte in lower case, or another byte
+	case 'e':
+		if !foldEq(s, i, "bearer") {
+			return none
+		}
 		j += 6
-	case foldEq(s, i, "basic"):
+	case 'a':
+		if !foldEq(s, i, "basic") {
+			return none
+		}
 		j += 5
 		basic = true
 	default:
