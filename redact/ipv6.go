@@ -7,7 +7,7 @@ func matchIPv6At[T text](s T, i int) (int, int) {
 	// Every address has a second colon right after this one or after
 	// one to four hex digits: "10:15" and "ORD:1234 " have none.
 	if k := i + 1; at(s, k) != ':' {
-		for k < len(s) && k-i <= 4 && hexTab[s[k]] {
+		for lim := min(len(s), i+5); k < lim && hexTab[s[k]]; {
 			k++
 		}
 		if k == i+1 || at(s, k) != ':' {
@@ -15,7 +15,7 @@ func matchIPv6At[T text](s T, i int) (int, int) {
 		}
 	}
 	j := i
-	for j > 0 && i-j < 4 && hexTab[s[j-1]] {
+	for lo := max(0, i-4); j > lo && hexTab[s[j-1]]; {
 		j--
 	}
 	if p := at(s, j-1); notBeforeIPv6[p] || p == '/' && wordTab[at(s, j-2)] {
@@ -53,11 +53,16 @@ func matchIPv6[T text](s T, j int) int {
 	}
 	for groups < 8 {
 		st := k
-		for k < len(s) && k-st < 4 && hexTab[s[k]] {
-			if isDigit(s[k]) {
-				digit = true
+		var seen uint8 // the hexKind values of the group's bytes
+		for lim := min(len(s), st+4); k < lim; k++ {
+			h := hexKind[s[k]]
+			if h == 0 {
+				break
 			}
-			k++
+			seen |= h
+		}
+		if seen&2 != 0 {
+			digit = true
 		}
 		if k == st {
 			break // "::" at the end, or nothing after "::" at the start
@@ -136,6 +141,20 @@ func matchIPv6[T text](s T, j int) int {
 var hexTab = func() (t [256]bool) {
 	for c := range t {
 		t[c] = isHex(byte(c))
+	}
+	return t
+}()
+
+// hexKind is 2 for a decimal digit, 1 for a hex digit that is a letter
+// and 0 for the other bytes.
+var hexKind = func() (t [256]uint8) {
+	for c := range t {
+		switch b := byte(c); {
+		case isDigit(b):
+			t[c] = 2
+		case isHex(b):
+			t[c] = 1
+		}
 	}
 	return t
 }()
