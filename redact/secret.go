@@ -190,20 +190,27 @@ var b64urlTab = func() (t [256]bool) {
 }()
 
 // sepAt tries the kinds anchored at a ':' or '=' at i: credentials in a
-// URL, an IPv6 address and a key=value secret.
+// URL, an IPv6 address and a key=value secret. Most separators pass none
+// of the cheap first tests of the three and return at once.
 func sepAt[T text](r *Redactor, s T, i int, kv *kvMemo) cand {
+	c, n := s[i], at(s, i+1)
+	url := c == ':' && n == '/' && at(s, i+2) == '/' && r.enabled[kSecret]
+	// An IPv6 address at or after this colon starts with a hex digit or
+	// a second colon right after it: `"key":"value"` stops here.
+	ip := c == ':' && (n == ':' || hexTab[n]) && r.enabled[kIPv6]
+	pair := r.enabled[kSecret] && credKeyBefore(s, i)
+	if !url && !ip && !pair {
+		return none
+	}
 	best := none
-	c := s[i]
-	if c == ':' && r.enabled[kSecret] && at(s, i+1) == '/' && at(s, i+2) == '/' {
+	if url {
 		if st, e := matchURLCreds(s, i); e > 0 {
 			// The user information of a URL beats the address-like
 			// "password@host" inside it.
 			pick(&best, cand{st, e, kSecret, prioChecksum})
 		}
 	}
-	if n := at(s, i+1); c == ':' && r.enabled[kIPv6] && (n == ':' || hexTab[n]) {
-		// An address at or after this colon starts with a hex digit or
-		// a second colon right after it: `"key":"value"` stops here.
+	if ip {
 		if st, e := matchIPv6At(s, i); e > 0 {
 			pick(&best, cand{st, e, kIPv6, builtinPrio[kIPv6]})
 		} else if hexTab[n] && tagBefore(s, i) {
@@ -220,7 +227,7 @@ func sepAt[T text](r *Redactor, s T, i int, kv *kvMemo) cand {
 			}
 		}
 	}
-	if r.enabled[kSecret] && credKeyBefore(s, i) {
+	if pair {
 		if st, e := matchKeyValue(s, i, kv); e > 0 {
 			pick(&best, cand{st, e, kSecret, builtinPrio[kSecret]})
 		}
