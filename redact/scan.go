@@ -101,8 +101,10 @@ func at[T text](s T, i int) byte {
 	return s[i]
 }
 
-// awsPrefixes are the prefixes of AWS access key IDs that matchAWSKeyID
-// accepts; the scanner stops at their second letter.
+// awsPrefixes are the prefixes of the AWS access key IDs that
+// matchAWSKeyID accepts, which name the kind of key (AKIA a user's
+// long-term key, ASIA a temporary one); the scanner stops at their second
+// letter.
 var awsPrefixes = [...]string{"AKIA", "ASIA", "AGPA", "AIDA", "AROA", "AIPA", "ANPA", "ANVA", "ABIA", "ACCA"}
 
 func (r *Redactor) buildClasses() {

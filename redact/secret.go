@@ -1,5 +1,7 @@
 package redact
 
+import "slices"
+
 // Secrets: bearer and basic credentials, JWTs, key=value pairs whose key
 // names a credential, AWS access key IDs, credentials in URLs and private
 // key blocks.
@@ -42,16 +44,10 @@ func upperWord[T text](r *Redactor, s T, i int) cand {
 }
 
 // matchAWSKeyID matches an AWS access key ID: a four-letter prefix naming
-// the kind of key (AKIA for a user's long-term key, ASIA for a temporary
-// one, AGPA, AIDA, AROA, AIPA, ANPA, ANVA, ABIA, ACCA) and 16 capitals or
-// digits.
+// the kind of key (awsPrefixes: AKIA for a user's long-term key, ASIA for
+// a temporary one, ...) and 16 capitals or digits.
 func matchAWSKeyID[T text](s T, i int) int {
-	if i+20 > len(s) || s[i] != 'A' {
-		return 0
-	}
-	switch string([]byte{s[i+1], s[i+2], s[i+3]}) {
-	case "KIA", "SIA", "GPA", "IDA", "ROA", "IPA", "NPA", "NVA", "BIA", "CCA":
-	default:
+	if i+20 > len(s) || !slices.Contains(awsPrefixes[:], string(s[i:i+4])) {
 		return 0
 	}
 	for k := i + 4; k < i+20; k++ {
