@@ -189,12 +189,12 @@ func (r *Redactor) kindOf(k int) Kind {
 	return r.custom[k-numBuiltin].Kind
 }
 
-func (r *Redactor) opOf(k int) (Operator, string) {
+func (r *Redactor) opOf(k int) (*Operator, string) {
 	if k < numBuiltin {
-		return r.ops[k], r.labels[k]
+		return &r.ops[k], r.labels[k]
 	}
 	d := &r.custom[k-numBuiltin]
-	return d.op, d.label
+	return &d.op, d.label
 }
 
 // apply appends s to dst with the candidates cs replaced, and to marks
