@@ -266,7 +266,12 @@ func matchNational[T text](s T, i int) int {
 // matchLabelled matches 7 to 15 digits, in groups or not, right after a
 // phone label.
 func matchLabelled[T text](s T, i int) int {
-	// Cheap test first: 7 digits within the next 20 bytes.
+	// The label first: most numbers have none, and looking back from i
+	// costs less than counting the digits after it.
+	if !labelBefore(s, i, &phoneLabels) {
+		return 0
+	}
+	// Then 7 digits within the next 20 bytes.
 	d := 0
 	for k := i; k < len(s) && k-i < 20 && d < 7; k++ {
 		c := s[k]
@@ -276,7 +281,7 @@ func matchLabelled[T text](s T, i int) int {
 			break
 		}
 	}
-	if d < 7 || !labelBefore(s, i, &phoneLabels) {
+	if d < 7 {
 		return 0
 	}
 	end, digits, _, date, _ := phoneRun(s, i, false)
