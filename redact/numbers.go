@@ -117,8 +117,8 @@ func numeric[T text](r *Redactor, s T, i int) cand {
 			}
 			return none
 		case cardLeft && r.enabled[kCard]:
-			if e := matchCard(s, i); e > 0 {
-				return cand{i, e, kCard, builtinPrio[kCard]}
+			if end := matchCard(s, i, e); end > 0 {
+				return cand{i, end, kCard, builtinPrio[kCard]}
 			}
 		}
 		return none
@@ -143,15 +143,15 @@ func numeric[T text](r *Redactor, s T, i int) cand {
 		pl := digitsBack(s, i-1)
 		grouped := pl != 4 && pl < 5 && !wordTab[at(s, i-1-pl-1)]
 		if (g >= 13 || grouped) && r.enabled[kCard] {
-			if e := matchCard(s, i); e > 0 {
-				pick(&best, cand{i, e, kCard, builtinPrio[kCard]})
+			if end := matchCard(s, i, e); end > 0 {
+				pick(&best, cand{i, end, kCard, builtinPrio[kCard]})
 			}
 		}
 		return best
 	}
 	if r.enabled[kCard] && (g >= 13 || g == 4 && (nx == ' ' || nx == '-')) {
-		if e := matchCard(s, i); e > 0 {
-			pick(&best, cand{i, e, kCard, builtinPrio[kCard]})
+		if end := matchCard(s, i, e); end > 0 {
+			pick(&best, cand{i, end, kCard, builtinPrio[kCard]})
 		}
 	}
 	if r.enabled[kSSN] && (g == 3 && (nx == ' ' || nx == '-') || g == 9) {
@@ -184,9 +184,8 @@ func numeric[T text](r *Redactor, s T, i int) cand {
 // matchCard matches a card number at i: 13 to 19 digits in one run, or in
 // groups of four separated by single spaces or dashes (Amex and Diners also
 // 4-6-5 and 4-6-4), that pass Luhn and the issuer's prefix and length.
-func matchCard[T text](s T, i int) int {
+func matchCard[T text](s T, i, e int) int {
 	var d [19]byte
-	e := digitsRun(s, i)
 	g := e - i
 	if g >= 13 {
 		if g > 19 || !numRightOK(s, e) {
@@ -225,6 +224,12 @@ func matchCard[T text](s T, i int) int {
 		ends[ng], nd[ng], sizes[ng] = e, total, l
 		ng++
 		if at(s, e) != sep || !isDigit(at(s, e+1)) {
+			break
+		}
+		if l != 4 && (ng != 2 || l != 6) || ng == 3 && sizes[1] == 6 {
+			// Only the last group of a card is not four digits long,
+			// but for the six of 4-6-5 and 4-6-4 (see cardShape): no
+			// later group can end a card.
 			break
 		}
 		j = e + 1
