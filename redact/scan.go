@@ -360,8 +360,9 @@ type scanState struct {
 // anchorAt tries every kind whose trigger class is in f at s[i].
 func anchorAt[T text](r *Redactor, s T, i int, f uint16, st *scanState) cand {
 	best := none
-	if s[i] == 'e' && r.enabled[kSecret] && at(s, i+1) == 'y' && at(s, i+2) == 'J' {
-		// A custom detector starts at this 'e'.
+	if f&cCustom != 0 && s[i] == 'e' && r.enabled[kSecret] && at(s, i+1) == 'y' && at(s, i+2) == 'J' {
+		// A custom detector starts at this 'e' (nothing else stops the
+		// scanner at a letter that begins a word).
 		if e := matchJWT(s, i); e > 0 {
 			best = cand{i, e, kSecret, builtinPrio[kSecret]}
 		}
