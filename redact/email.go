@@ -5,15 +5,18 @@ import (
 	"unicode/utf8"
 )
 
-// localTab holds the bytes an e-mail local part may hold here: letters,
-// digits and ._%+- (the characters real addresses use; quotes, '*', '=',
-// '/' and the other rare atext characters are left out so that masks,
-// key=value pairs and paths are not taken for addresses).
-var localTab = func() (t [256]bool) {
+// localTab is 1 for the bytes an e-mail local part may hold here, and 2
+// for '.': letters, digits and ._%+- (the characters real addresses use;
+// quotes, '*', '=', '/' and the other rare atext characters are left out
+// so that masks, key=value pairs and paths are not taken for addresses).
+var localTab = func() (t [256]uint8) {
 	for c := 0; c < 256; c++ {
 		b := byte(c)
-		t[c] = isAlnum(b) || b == '.' || b == '_' || b == '%' || b == '+' || b == '-'
+		if isAlnum(b) || b == '_' || b == '%' || b == '+' || b == '-' {
+			t[c] = 1
+		}
 	}
+	t['.'] = 2
 	return t
 }()
 
@@ -26,29 +29,48 @@ var localTab = func() (t [256]bool) {
 // (internationalized domain names: "bücher.example", "пример.рф").
 func matchEmail[T text](s T, i int) (int, int) {
 	k := i
-	dots := -1 // the highest x in the local part with s[x-1:x+1] == ".."
-	for k > 0 {
-		if c := s[k-1]; localTab[c] {
-			if c == '.' && dots < 0 && s[k] == '.' {
-				dots = k
+	lo := max(0, i-64) // the local part is at most 64 bytes long
+	var seen uint8     // the localTab values of the bytes passed
+	for {
+		for k > lo {
+			t := localTab[s[k-1]]
+			if t == 0 {
+				break
 			}
+			seen |= t
 			k--
-		} else if c < utf8.RuneSelf {
-			break // an ASCII byte outside the local part
-		} else if r, n := lastRune(s, k); n > 1 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
-			k -= n // "élodie.martin@": the address starts at the word
-		} else {
+		}
+		if k == 0 {
 			break
 		}
-		if i-k > 64 {
-			return 0, 0
+		c := s[k-1]
+		if localTab[c] != 0 {
+			return 0, 0 // more than 64 bytes
 		}
+		if c < utf8.RuneSelf {
+			break // an ASCII byte outside the local part
+		}
+		if r, n := lastRune(s, k); n > 1 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			k -= n // "élodie.martin@": the address starts at the word
+			if i-k > 64 {
+				return 0, 0
+			}
+			continue
+		}
+		break
 	}
 	for k < i && s[k] == '.' {
 		k++ // "see...jane@" or a sentence's dots: the address starts after them
 	}
-	if k == i || s[i-1] == '.' || dots > k {
-		return 0, 0 // empty, ends in a dot, or holds two dots in a row
+	if k == i || s[i-1] == '.' {
+		return 0, 0 // empty or ends in a dot
+	}
+	if seen&2 != 0 {
+		for x := k; x < i-1; x++ {
+			if s[x] == '.' && s[x+1] == '.' {
+				return 0, 0 // two dots in a row
+			}
+		}
 	}
 	// Domain labels.
 	j := i + 1
@@ -56,17 +78,17 @@ func matchEmail[T text](s T, i int) (int, int) {
 	lastStart, lastEnd, prevStart, prevEnd := 0, 0, 0, 0
 	for {
 		st := j
-		for j-st <= 63 && j < len(s) {
-			if c := s[j]; c < utf8.RuneSelf {
-				if domainTab[c] == 0 {
-					break
-				}
+		for end := min(len(s), st+64); ; {
+			for j < end && domainTab[s[j]] != 0 {
 				j++ // the common case: an ASCII letter, digit or '-'
-			} else if n := domainRune(s, j); n > 0 {
-				j += n
-			} else {
-				break
 			}
+			if j < end && s[j] >= utf8.RuneSelf {
+				if n := domainRune(s, j); n > 0 {
+					j += n
+					continue
+				}
+			}
+			break
 		}
 		if j == st || j-st > 63 || s[st] == '-' || s[j-1] == '-' {
 			j = st
@@ -78,7 +100,7 @@ func matchEmail[T text](s T, i int) (int, int) {
 		if j-(i+1) > 253 {
 			return 0, 0
 		}
-		if at(s, j) == '.' && at(s, j+1) != '-' && domainChar(s, j+1) > 0 {
+		if n := at(s, j+1); at(s, j) == '.' && (domainTab[n] != 0 && n != '-' || n >= utf8.RuneSelf && domainRune(s, j+1) > 0) {
 			j++
 			continue
 		}
@@ -126,8 +148,8 @@ func domainChar[T text](s T, j int) int {
 }
 
 // domainTab is 1 for the ASCII bytes of a domain label: letters, digits
-// and '-'.
-var domainTab = func() (t [utf8.RuneSelf]uint8) {
+// and '-'; 0 for every other byte, those >= 0x80 too.
+var domainTab = func() (t [256]uint8) {
 	for c := range t {
 		if b := byte(c); isAlnum(b) || b == '-' {
 			t[c] = 1
