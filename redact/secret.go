@@ -251,7 +251,7 @@ func tagBefore[T text](s T, c int) bool {
 // "xhttps://" all introduce the credentials.
 func matchURLCreds[T text](s T, i int) (int, int) {
 	k := i
-	for k > 0 && i-k < 16 && schemeTab[s[k-1]] {
+	for lo := max(0, i-16); k > lo && schemeTab[s[k-1]]; {
 		k--
 	}
 	for k < i && !asciiLetter[s[k]] {
@@ -262,16 +262,17 @@ func matchURLCreds[T text](s T, i int) (int, int) {
 	}
 	st := i + 3
 	j := st
-	colon := -1
-	for j < len(s) && j-st < 512 {
-		c := s[j]
-		if notUserinfo[c] {
-			break
-		}
-		if c == ':' && colon < 0 {
-			colon = j
-		}
+	colon := -1 // the first ':' of the user information
+	lim := min(len(s), st+512)
+	for j < lim && !notUserinfo[s[j]] && s[j] != ':' {
 		j++
+	}
+	if j < lim && s[j] == ':' {
+		colon = j
+		j++
+		for j < lim && !notUserinfo[s[j]] {
+			j++
+		}
 	}
 	if at(s, j) != '@' || colon < 0 || colon == j-1 {
 		return 0, 0
