@@ -12,7 +12,10 @@ package redact
 // continues a number.
 func numLeftOK[T text](s T, i int) bool {
 	p := at(s, i-1)
-	if wordTab[p] || p == '+' || p == '@' {
+	switch leftTab[p] {
+	case leftYes:
+		return true
+	case leftNo:
 		return false
 	}
 	switch p {
@@ -49,6 +52,26 @@ func digitsBack[T text](s T, e int) int {
 // leftMaybe reports whether a number after p, where numLeftOK fails, may
 // still be an IPv4 address or a card number (see numeric).
 func leftMaybe(p byte) bool { return p == '@' || p == '-' || p == '/' || p == ',' }
+
+// What the byte before a number says about it, in leftTab.
+const (
+	leftYes  = iota // a number may start after it
+	leftNo          // a word byte, '+' or '@': the number continues something
+	leftMore        // '.', '-', '/', ':' or ',': numLeftOK looks further
+)
+
+// leftTab classifies the byte before a number for numLeftOK.
+var leftTab = func() (t [256]uint8) {
+	for c := range t {
+		switch b := byte(c); {
+		case wordTab[b] || b == '+' || b == '@':
+			t[c] = leftNo
+		case b == '.' || b == '-' || b == '/' || b == ':' || b == ',':
+			t[c] = leftMore
+		}
+	}
+	return t
+}()
 
 // inPseudonym reports whether the ':' at c follows "[KIND", the start of a
 // pseudonym ("[PHONE:98889007]"), which is never detected again.
@@ -264,21 +287,21 @@ func cardShape(g []int) bool {
 
 // luhn reports whether the digits d pass the Luhn check.
 func luhn(d []byte) bool {
+	// From the last digit, which is kept, every second digit is doubled
+	// (and 9 taken off when that is more than 9): two digits a round.
 	sum := 0
-	double := false
-	for k := len(d) - 1; k >= 0; k-- {
-		v := int(d[k] - '0')
-		if double {
-			v *= 2
-			if v > 9 {
-				v -= 9
-			}
-		}
-		sum += v
-		double = !double
+	k := len(d) - 1
+	for ; k >= 1; k -= 2 {
+		sum += int(d[k]-'0') + int(luhnDouble[d[k-1]-'0'])
+	}
+	if k == 0 {
+		sum += int(d[0] - '0')
 	}
 	return sum%10 == 0
 }
+
+// luhnDouble is a digit doubled the Luhn way.
+var luhnDouble = [10]uint8{0, 2, 4, 6, 8, 1, 3, 5, 7, 9}
 
 // prefixNum returns the number formed by the first n digits of d.
 func prefixNum(d []byte, n int) int {
@@ -299,7 +322,8 @@ func cardValid(d []byte) bool {
 	if l < 13 || l > 19 {
 		return false
 	}
-	p1, p2, p3, p4 := prefixNum(d, 1), prefixNum(d, 2), prefixNum(d, 3), prefixNum(d, 4)
+	p4 := prefixNum(d, 4)
+	p1, p2, p3 := p4/1000, p4/100, p4/10
 	ok := false
 	switch {
 	case p1 == 4:
