@@ -277,7 +277,7 @@ func matchLabelled[T text](s T, i int) int {
 		c := s[k]
 		if isDigit(c) {
 			d++
-		} else if c != ' ' && c != '-' && c != '.' && c != '(' && c != ')' {
+		} else if !isPhoneSep(c) {
 			break
 		}
 	}
@@ -289,6 +289,12 @@ func matchLabelled[T text](s T, i int) int {
 		return 0
 	}
 	return end
+}
+
+// isPhoneSep reports whether c may stand between the digits of a number
+// after a phone label: ' ', '-', '.', '(' or ')'.
+func isPhoneSep(c byte) bool {
+	return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')'
 }
 
 // phoneRightOK reports whether a phone number may end at e: as any number,
