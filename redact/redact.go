@@ -22,7 +22,7 @@ func (r *Redactor) Find(s string) []Match {
 		return nil
 	}
 	var buf [16]cand
-	cs := scan(r, s, candBuf(buf[:0], len(s)), nil)
+	cs := scan(r, s, buf[:0], nil)
 	if len(cs) == 0 {
 		return nil
 	}
@@ -31,19 +31,6 @@ func (r *Redactor) Find(s string) []Match {
 		out[k] = Match{Kind: r.kindOf(c.kind), Start: c.start, End: c.end}
 	}
 	return out
-}
-
-// candBuf returns the buffer scan starts with for a text of n bytes: buf,
-// on the caller's stack, for short texts; for long ones room for one value
-// every KiB (ordinary helpdesk text holds one every 1 or 2 KiB), so that a
-// long text does not grow the list from 16 entries a dozen times. push
-// doubles the list when it is full (densely filled text holds a value
-// every 70 bytes or so).
-func candBuf(buf []cand, n int) []cand {
-	if n/1024 > cap(buf) {
-		return make([]cand, 0, n/1024)
-	}
-	return buf
 }
 
 // Redact returns s with every detected value replaced by the operator of
@@ -80,7 +67,7 @@ func (r *Redactor) RedactBytes(b []byte) []byte {
 func (r *Redactor) redact(s string) []byte {
 	var buf [16]cand
 	var pem bool
-	cs := scan(r, s, candBuf(buf[:0], len(s)), &pem)
+	cs := scan(r, s, buf[:0], &pem)
 	if len(cs) == 0 {
 		return nil
 	}

@@ -214,7 +214,12 @@ func better(a, b cand) bool {
 // positions, and c ends at or after the current one); candidates that
 // start before the scan position (e-mail addresses, IPv6 addresses,
 // key=value secrets) do so by a bounded amount, so the walk back is short.
-func push(out []cand, c cand) []cand {
+//
+// When out is full, push makes room for at least room candidates, so that
+// a long text, which starts with a buffer of 16 on the caller's stack and
+// allocates nothing until it holds more matches, does not grow its list a
+// dozen times.
+func push(out []cand, c cand, room int) []cand {
 	k := len(out)
 	for k > 0 && out[k-1].end > c.start {
 		k--
@@ -226,7 +231,7 @@ func push(out []cand, c cand) []cand {
 	}
 	if k == cap(out) {
 		// Double, where append would grow a long list by a quarter.
-		out = append(make([]cand, 0, 2*cap(out)+16), out...)
+		out = append(make([]cand, 0, max(2*cap(out)+16, room)), out...)
 	}
 	return append(out[:k], c)
 }
@@ -313,7 +318,10 @@ func scan[T text](r *Redactor, s T, out []cand, pem *bool) []cand {
 			best = anchorAt(r, s, i, f, &st)
 		}
 		if best.kind >= 0 {
-			out = push(out, best)
+			// Room for a value every 512 bytes of the text: ordinary
+			// helpdesk text holds one every 1 or 2 KiB, densely filled
+			// text one every 70 bytes or so.
+			out = push(out, best, n/512)
 			if best.end > i {
 				i = best.end
 				st.from = i
