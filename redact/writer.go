@@ -118,7 +118,7 @@ func (w *Writer) safeCut() int {
 	}
 	// One over-long line: cut at a space or tab outside every match, with
 	// writerLookahead bytes after it.
-	cs := scan(w.r, b, nil, nil)
+	cs := scan(w.r, bytesView(b), nil, nil)
 	limit := len(b) - writerLookahead
 	k := len(cs) - 1
 	for p := limit - 1; p > 0; p-- {
