@@ -5,20 +5,26 @@ import (
 	"unicode/utf8"
 )
 
-// localTab is 1 for the bytes an e-mail local part may hold here, and 2
-// for '.': letters, digits and ._%+- (the characters real addresses use;
-// quotes, '*', '=', '/' and the other rare atext characters are left out
-// so that masks, key=value pairs and paths are not taken for addresses).
-var localTab = func() (t [256]uint8) {
-	for c := 0; c < 256; c++ {
-		b := byte(c)
-		if isAlnum(b) || b == '_' || b == '%' || b == '+' || b == '-' {
-			t[c] = 1
-		}
+// Classes of the bytes of an e-mail local part, in localTab.
+const (
+	localChar uint8 = 1 << iota // a letter, digit or one of _%+-
+	localDot                    // '.'
+)
+
+// localTab holds the class of each byte an e-mail local part may hold
+// here, and 0 for the others: letters, digits and ._%+- (the characters
+// real addresses use; quotes, '*', '=', '/' and the other rare atext
+// characters are left out so that masks, key=value pairs and paths are
+// not taken for addresses).
+var localTab = byteTable(func(c byte) uint8 {
+	switch {
+	case c == '.':
+		return localDot
+	case isAlnum(c) || c == '_' || c == '%' || c == '+' || c == '-':
+		return localChar
 	}
-	t['.'] = 2
-	return t
-}()
+	return 0
+})
 
 // matchEmail matches an address around the '@' at i: a local part of 1 to
 // 64 bytes (letters and digits of any script, and ._%+-) that does not
@@ -65,7 +71,7 @@ func matchEmail[T text](s T, i int) (int, int) {
 	if k == i || s[i-1] == '.' {
 		return 0, 0 // empty or ends in a dot
 	}
-	if seen&2 != 0 {
+	if seen&localDot != 0 {
 		for x := k; x < i-1; x++ {
 			if s[x] == '.' && s[x+1] == '.' {
 				return 0, 0 // two dots in a row
@@ -149,14 +155,12 @@ func domainChar[T text](s T, j int) int {
 
 // domainTab is 1 for the ASCII bytes of a domain label: letters, digits
 // and '-'; 0 for every other byte, those >= 0x80 too.
-var domainTab = func() (t [256]uint8) {
-	for c := range t {
-		if b := byte(c); isAlnum(b) || b == '-' {
-			t[c] = 1
-		}
+var domainTab = byteTable(func(c byte) uint8 {
+	if isAlnum(c) || c == '-' {
+		return 1
 	}
-	return t
-}()
+	return 0
+})
 
 // domainRune returns the length of the non-ASCII character at j if it is
 // a letter, a digit or a combining mark, and 0 otherwise (see domainChar).
@@ -205,9 +209,4 @@ func tldOK[T text](s T, a, b int) bool {
 }
 
 // asciiLetter holds the ASCII letters.
-var asciiLetter = func() (t [256]bool) {
-	for c := range t {
-		t[c] = isUpper(byte(c)) || isLower(byte(c))
-	}
-	return t
-}()
+var asciiLetter = byteTable(func(c byte) bool { return isUpper(c) || isLower(c) })

@@ -61,7 +61,7 @@ func matchIPv6[T text](s T, j int) int {
 			}
 			seen |= h
 		}
-		if seen&2 != 0 {
+		if seen&hexDigit != 0 {
 			digit = true
 		}
 		if k == st {
@@ -138,34 +138,28 @@ func matchIPv6[T text](s T, j int) int {
 }
 
 // hexTab holds the hex digits.
-var hexTab = func() (t [256]bool) {
-	for c := range t {
-		t[c] = isHex(byte(c))
-	}
-	return t
-}()
+var hexTab = byteTable(isHex)
 
-// hexKind is 2 for a decimal digit, 1 for a hex digit that is a letter
-// and 0 for the other bytes.
-var hexKind = func() (t [256]uint8) {
-	for c := range t {
-		switch b := byte(c); {
-		case isDigit(b):
-			t[c] = 2
-		case isHex(b):
-			t[c] = 1
-		}
+// Classes of the hex digits, in hexKind.
+const (
+	hexLetter uint8 = 1 << iota // a-f, A-F
+	hexDigit                    // 0-9
+)
+
+// hexKind holds the class of each hex digit, and 0 for the other bytes.
+var hexKind = byteTable(func(c byte) uint8 {
+	switch {
+	case isDigit(c):
+		return hexDigit
+	case isHex(c):
+		return hexLetter
 	}
-	return t
-}()
+	return 0
+})
 
 // notBeforeIPv6 holds the bytes that may not stand before an IPv6
 // address: word bytes (the address would be the end of a word) and
 // ':', '.', '%', '-' and '@' (it would be part of something longer).
-var notBeforeIPv6 = func() (t [256]bool) {
-	for c := range t {
-		b := byte(c)
-		t[c] = wordTab[b] || b == ':' || b == '.' || b == '%' || b == '-' || b == '@'
-	}
-	return t
-}()
+var notBeforeIPv6 = byteTable(func(c byte) bool {
+	return wordTab[c] || c == ':' || c == '.' || c == '%' || c == '-' || c == '@'
+})

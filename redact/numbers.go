@@ -61,17 +61,15 @@ const (
 )
 
 // leftTab classifies the byte before a number for numLeftOK.
-var leftTab = func() (t [256]uint8) {
-	for c := range t {
-		switch b := byte(c); {
-		case wordTab[b] || b == '+' || b == '@':
-			t[c] = leftNo
-		case b == '.' || b == '-' || b == '/' || b == ':' || b == ',':
-			t[c] = leftMore
-		}
+var leftTab = byteTable(func(c byte) uint8 {
+	switch {
+	case wordTab[c] || c == '+' || c == '@':
+		return leftNo
+	case c == '.' || c == '-' || c == '/' || c == ':' || c == ',':
+		return leftMore
 	}
-	return t
-}()
+	return leftYes
+})
 
 // inPseudonym reports whether the ':' at c follows "[KIND", the start of a
 // pseudonym ("[PHONE:98889007]"), which is never detected again.

@@ -77,12 +77,17 @@ type cand struct {
 	prio       int8
 }
 
-var wordTab = func() (t [256]bool) {
-	for c := 0; c < 256; c++ {
-		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
+// byteTable returns the table of f over every byte: the look-up tables of
+// the scanner and the matchers are built with it.
+func byteTable[T any](f func(c byte) T) (t [256]T) {
+	for c := range t {
+		t[c] = f(byte(c))
 	}
 	return t
-}()
+}
+
+// wordTab holds the word bytes: ASCII letters, digits and '_'.
+var wordTab = byteTable(func(c byte) bool { return isAlnum(c) || c == '_' })
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 func isUpper(c byte) bool { return 'A' <= c && c <= 'Z' }

@@ -71,21 +71,19 @@ const (
 
 // tokenTab holds the class of each byte of an RFC 6750 bearer token
 // (b64token), and 0 for the other bytes.
-var tokenTab = func() (t [256]uint8) {
-	for c := 0; c < 256; c++ {
-		switch b := byte(c); {
-		case isDigit(b):
-			t[c] = tDigit
-		case isUpper(b):
-			t[c] = tUpper
-		case isLower(b):
-			t[c] = tLower
-		case b == '-' || b == '.' || b == '_' || b == '~' || b == '+' || b == '/':
-			t[c] = tSymbol
-		}
+var tokenTab = byteTable(func(c byte) uint8 {
+	switch {
+	case isDigit(c):
+		return tDigit
+	case isUpper(c):
+		return tUpper
+	case isLower(c):
+		return tLower
+	case c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/':
+		return tSymbol
 	}
-	return t
-}()
+	return 0
+})
 
 // matchAuthScheme matches the credentials after "Bearer " or "Basic "
 // (any case) at i: 8 or more token characters holding a digit or a
@@ -177,13 +175,7 @@ func matchJWT[T text](s T, i int) int {
 
 // b64urlTab holds the bytes of base64url (RFC 4648): letters, digits, '-'
 // and '_'.
-var b64urlTab = func() (t [256]bool) {
-	for c := range t {
-		b := byte(c)
-		t[c] = isAlnum(b) || b == '-' || b == '_'
-	}
-	return t
-}()
+var b64urlTab = byteTable(func(c byte) bool { return isAlnum(c) || c == '-' || c == '_' })
 
 // sepAt tries the kinds anchored at a ':' or '=' at i: credentials in a
 // URL, an IPv6 address and a key=value secret. Most separators pass none
@@ -286,24 +278,14 @@ func matchURLCreds[T text](s T, i int) (int, int) {
 
 // schemeTab holds the bytes of a URL scheme: letters, digits, '+', '.'
 // and '-'.
-var schemeTab = func() (t [256]bool) {
-	for c := range t {
-		b := byte(c)
-		t[c] = isAlnum(b) || b == '+' || b == '.' || b == '-'
-	}
-	return t
-}()
+var schemeTab = byteTable(func(c byte) bool { return isAlnum(c) || c == '+' || c == '.' || c == '-' })
 
 // notUserinfo holds the bytes that end the user information of a URL
 // here: controls, space, '/', '?', '#', '[', ']', '@', quotes and angle
 // brackets.
-var notUserinfo = func() (t [256]bool) {
-	for c := range t {
-		b := byte(c)
-		t[c] = b <= ' ' || b == '/' || b == '?' || b == '#' || b == '[' || b == ']' || b == '@' || b == '"' || b == '\'' || b == '<' || b == '>'
-	}
-	return t
-}()
+var notUserinfo = byteTable(func(c byte) bool {
+	return c <= ' ' || c == '/' || c == '?' || c == '#' || c == '[' || c == ']' || c == '@' || c == '"' || c == '\'' || c == '<' || c == '>'
+})
 
 // matchKeyValue matches the value of a pair such as password=hunter2,
 // "api_key": "abc123", token: 0a1b2c3d, X-Auth-Token=... or
@@ -397,31 +379,27 @@ func matchKeyValue[T text](s T, i int, kv *kvMemo) (int, int) {
 // one in either case, or a separator, which tailIn skips. It is 0 for
 // the bytes that end no such word. The first test of every pair looks at
 // the two bytes before the separator in this table.
-var secretKeyTail = func() (t [256]uint32) {
-	for c := range t {
-		for _, w := range secretKeyWords.byLast[lower(byte(c))] {
-			t[c] |= keyPrevBit[w[len(w)-2]] | keyPrevBit['_']
-		}
+var secretKeyTail = byteTable(func(c byte) (bits uint32) {
+	for _, w := range secretKeyWords.byLast[lower(c)] {
+		bits |= keyPrevBit[w[len(w)-2]] | keyPrevBit['_']
 	}
-	return t
-}()
+	return bits
+})
 
 // keyPrevBit is the bit of a byte in secretKeyTail: bit k for the
 // letters 'a'+k and 'A'+k, bit 31 for the separators '_', '-' and '.',
 // and 0 for every other byte.
-var keyPrevBit = func() (t [256]uint32) {
-	for c := range t {
-		switch b := byte(c); {
-		case isLower(b):
-			t[c] = 1 << (b - 'a')
-		case isUpper(b):
-			t[c] = 1 << (b - 'A')
-		case isKeySep(b):
-			t[c] = 1 << 31
-		}
+var keyPrevBit = byteTable(func(c byte) uint32 {
+	switch {
+	case isLower(c):
+		return 1 << (c - 'a')
+	case isUpper(c):
+		return 1 << (c - 'A')
+	case isKeySep(c):
+		return 1 << 31
 	}
-	return t
-}()
+	return 0
+})
 
 // credKeyBefore reports whether the bytes before the separator at i,
 // past one space and one quote, may end a key that ends in a word of
@@ -440,13 +418,7 @@ func credKeyBefore[T text](s T, i int) bool {
 
 // keyTab holds the bytes of a key in a key=value pair: letters, digits,
 // '_', '-' and '.'.
-var keyTab = func() (t [256]bool) {
-	for c := range t {
-		b := byte(c)
-		t[c] = isAlnum(b) || isKeySep(b)
-	}
-	return t
-}()
+var keyTab = byteTable(func(c byte) bool { return isAlnum(c) || isKeySep(c) })
 
 // nextPair reports whether the value s[st:x], which follows a space, is
 // rather the next pair of the line: a word and '=' and something else
@@ -499,19 +471,11 @@ type kvMemo struct {
 	end      bool
 }
 
-// isValueDelim reports whether c ends an unquoted key=value value.
-func isValueDelim(c byte) bool {
+// valueDelimTab holds the bytes that end an unquoted key=value value.
+var valueDelimTab = byteTable(func(c byte) bool {
 	return c <= ' ' || c == '"' || c == '\'' || c == ',' || c == ';' || c == '&' || c == '<' || c == '>' ||
 		c == ')' || c == ']' || c == '}' || c == '(' || c == '[' || c == '{'
-}
-
-// valueDelimTab holds the bytes for which isValueDelim is true.
-var valueDelimTab = func() (t [256]bool) {
-	for c := range t {
-		t[c] = isValueDelim(byte(c))
-	}
-	return t
-}()
+})
 
 // valueEnd returns the end of an unquoted key=value value at st: the
 // first delimiter at or after st or the end of s, or a position at least
