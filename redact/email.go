@@ -142,7 +142,8 @@ func lastRune[T text](s T, k int) (rune, int) {
 // domainChar returns the length of the domain name character at j: an
 // ASCII letter, digit or '-', or a letter, digit or combining mark of any
 // script (internationalized domain names, RFC 5890: "bücher.example",
-// "例え.jp"); 0 for anything else. ASCII is decided by a table look-up; only bytes >= 0x80 are decoded.
+// "例え.jp"); 0 for anything else. ASCII bytes are looked up in
+// domainTab; only bytes >= 0x80 are decoded.
 func domainChar[T text](s T, j int) int {
 	if uint(j) >= uint(len(s)) {
 		return 0
@@ -205,7 +206,7 @@ func tldOK[T text](s T, a, b int) bool {
 			return false
 		}
 	}
-	return b-a > 4 || fileExtensions.byLast[lower(s[b-1])] == nil || !wordIn(s, a, b, &fileExtensions)
+	return b-a > 4 || !wordIn(s, a, b, &fileExtensions)
 }
 
 // asciiLetter holds the ASCII letters.

@@ -451,6 +451,24 @@ func TestSecret(t *testing.T) {
 			t.Errorf("Redact(%q) = %q want %q", in, got, want)
 		}
 	}
+	// A custom detector that starts with '-' makes the scanner stop at
+	// every dash; key blocks are still found, and so are its values.
+	flag, err := redact.New(redact.WithDetector(redact.Detector{
+		Kind:  "cli_flag",
+		Start: "-",
+		Match: func(s string) int {
+			if strings.HasPrefix(s, "--token=") {
+				return len("--token=") + len(strings.Fields(s[len("--token="):] + " ")[0])
+			}
+			return 0
+		},
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := flag.Redact("run --token=abc x-"+pem), "run [CLI_FLAG] x-[SECRET]"; got != want {
+		t.Errorf("Redact with a '-' detector = %q want %q", got, want)
+	}
 	open := "-----BEGIN PRIVATE KEY-----\nMIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf9Cnzj4p4WGeKLs1Pt8Qu\n(truncated)"
 	if got := r.Redact(open); got != "[SECRET]\n(truncated)" {
 		t.Errorf("Redact(PEM without END) = %q", got)

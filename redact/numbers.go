@@ -192,7 +192,7 @@ func numeric[T text](r *Redactor, s T, i int) cand {
 				end = ne
 			}
 		}
-		if c := at(s, e+1); g >= 7 || (sep || nx == '(' || nx == ')') && (isDigit(c) || isPhoneSep(c)) {
+		if c := at(s, e+1); g >= 7 || isPhoneSep(nx) && (isDigit(c) || isPhoneSep(c)) {
 			// A shorter number must go on after its separator to make
 			// the 7 digits of matchLabelled.
 			end = max(end, matchLabelled(s, i))

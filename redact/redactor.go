@@ -40,9 +40,6 @@ type Redactor struct {
 	custom  []customDetector
 	keys    []string // sensitive attribute keys, normalized
 	remove  bool     // some operator is Remove, which can join text into a key block's BEGIN line
-	// dashPair: '-' anchors nothing but key blocks, so the scanner stops
-	// only at the second byte of "--" (see buildClasses).
-	dashPair bool
 }
 
 type customDetector struct {
@@ -226,8 +223,7 @@ var defaultRedactor = sync.OnceValue(func() *Redactor {
 
 // Default returns a Redactor that detects every built-in kind and replaces
 // each value by its label ("[EMAIL]"). It is built once, on first use,
-// and shared: a Redactor is immutable, so sharing it is
-// safe.
+// and shared: a Redactor is immutable, so sharing it is safe.
 func Default() *Redactor { return defaultRedactor() }
 
 func checkOperator(op Operator) error {

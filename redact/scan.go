@@ -110,12 +110,6 @@ func at[T text](s T, i int) byte {
 	return s[i]
 }
 
-// awsPrefixes are the prefixes of the AWS access key IDs that
-// matchAWSKeyID accepts, which name the kind of key (AKIA a user's
-// long-term key, ASIA a temporary one); the scanner stops at their second
-// letter.
-var awsPrefixes = [...]string{"AKIA", "ASIA", "AGPA", "AIDA", "AROA", "AIPA", "ANPA", "ANVA", "ABIA", "ACCA"}
-
 func (r *Redactor) buildClasses() {
 	on := func(k int) bool { return r.enabled[k] }
 	for c := 0; c < 256; c++ {
@@ -173,8 +167,11 @@ func (r *Redactor) buildClasses() {
 	for _, p := range awsPrefixes {
 		awsSecond[p[1]] = true
 	}
-	// A dash stops the scanner only after a dash: "--" may begin a key
-	// block's "-----BEGIN", "ORD-2024-000123" costs nothing.
+	// A dash that anchors nothing but key blocks stops the scanner only
+	// after a dash: "--" may begin a key block's "-----BEGIN",
+	// "ORD-2024-000123" costs nothing. (A custom detector that starts
+	// with '-' makes it stop at every dash, and anchorAt looks for key
+	// blocks there.)
 	dashPair := r.cls['-'] == cDash
 	for c := range 256 {
 		row := (*[256]bool)(r.stop[c<<8 : (c+1)<<8])
@@ -204,7 +201,6 @@ func (r *Redactor) buildClasses() {
 			row['y'] = true
 		}
 	}
-	r.dashPair = dashPair
 }
 
 // better reports whether candidate a wins over an overlapping b.
@@ -310,18 +306,15 @@ func scan(r *Redactor, s string, out []cand, pem *bool) []cand {
 				// "10:30", which numeric would reject.
 				best = numeric(r, s, i)
 			}
-		case f == cDash && r.dashPair:
-			// The second byte of "--".
+		case f == cDash:
+			// The second byte of "--": a dash with no other class stops
+			// the scanner only after a dash (see buildClasses).
 			best = none
 			if i-1 >= st.from {
 				if e := pemMatch(&st.pem, s, i-1); e > 0 {
 					best = cand{i - 1, e, kSecret, builtinPrio[kSecret]}
 				}
 			}
-		case f == cDash && at(s, i+1) != '-':
-			// "ORD-2024-000123", "2024-03-07": no key block.
-			i++
-			continue
 		default:
 			best = anchorAt(r, s, i, f, &st)
 		}

@@ -43,6 +43,12 @@ func upperWord[T text](r *Redactor, s T, i int) cand {
 	return none
 }
 
+// awsPrefixes are the prefixes of the AWS access key IDs that
+// matchAWSKeyID accepts, which name the kind of key (AKIA a user's
+// long-term key, ASIA a temporary one); the scanner stops at their second
+// letter.
+var awsPrefixes = [...]string{"AKIA", "ASIA", "AGPA", "AIDA", "AROA", "AIPA", "ANPA", "ANVA", "ABIA", "ACCA"}
+
 // matchAWSKeyID matches an AWS access key ID: a four-letter prefix naming
 // the kind of key (awsPrefixes: AKIA for a user's long-term key, ASIA for
 // a temporary one, ...) and 16 capitals or digits.
@@ -300,7 +306,8 @@ var notUserinfo = byteTable(func(c byte) bool {
 // "forgot password: yes", `"token":null`); after a space,
 // the next pair of the line ("password= user=bob") or a command-line flag
 // is no value; and a value never starts with '[' or '*', so labels and
-// masks ("********", "****er22") are not detected again.
+// masks ("********", "****er22") are not detected again. sepAt calls it
+// only where credKeyBefore holds.
 func matchKeyValue[T text](s T, i int, kv *kvMemo) (int, int) {
 	sep := s[i]
 	k := i
@@ -313,10 +320,7 @@ func matchKeyValue[T text](s T, i int, kv *kvMemo) (int, int) {
 	if quotedKey {
 		k--
 	}
-	e := k
-	if e == 0 || secretKeyTail[s[e-1]]&keyPrevBit[at(s, e-2)] == 0 {
-		return 0, 0 // no credential key ends in these two bytes
-	}
+	e := k // > 0: credKeyBefore found a key's last two bytes before e
 	if !tailIn(s, max(0, e-40), e, secretKeyWords.byLast[lower(s[e-1])]) {
 		// The key ends in no credential word. A key is at most 40 bytes
 		// long, and the byte before it is no letter nor separator, so
