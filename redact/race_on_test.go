@@ -9,3 +9,6 @@ const adversarialSize = 1 << 16
 
 // joinCases is the number of texts TestIdempotentJoins redacts.
 const joinCases = 4000
+
+// raceEnabled tells whether the tests run under the race detector.
+const raceEnabled = true

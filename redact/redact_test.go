@@ -5,9 +5,11 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
+	"math"
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/slakit/slakit/redact"
@@ -302,7 +304,33 @@ func adversarial(n int) map[string]string {
 		"iban":       rep("DE89 "),
 		"ssn":        rep("123-45-"),
 		"phonelabel": rep("tel: 1 "),
+		// One line holding many values: every redaction pass must stay
+		// linear in the length of the line, not in values times length.
+		"manyipv6":   rep("::1 "),
+		"manyipv4":   rep("10.0.0.1 "),
+		"manyemails": rep("jane@example.com "),
+		"manycards":  rep("4242 4242 4242 4242 "),
+		"manyjoins":  rep("Tel 0000000::1 "),
 	}
+}
+
+// adversarialRedactors are the redactors TestAdversarialInputs and
+// TestRedactLinear run: each operator takes its own path through the
+// redaction passes.
+func adversarialRedactors(t *testing.T) map[string]*redact.Redactor {
+	rs := map[string]*redact.Redactor{"label": redact.Default()}
+	for name, op := range map[string]redact.Operator{
+		"remove": redact.Remove(),
+		"mask":   redact.Mask(4),
+		"pseudo": redact.Pseudonym(testKey),
+	} {
+		r, err := redact.New(redact.WithDefaultOperator(op))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rs[name] = r
+	}
+	return rs
 }
 
 // TestAdversarialInputs runs 1 MiB inputs (64 KiB under the race
@@ -310,11 +338,60 @@ func adversarial(n int) map[string]string {
 // measures no time (speed lives in the benchmarks); a quadratic scanner
 // would make it run for hours.
 func TestAdversarialInputs(t *testing.T) {
-	r := redact.Default()
+	rs := adversarialRedactors(t)
 	for name, s := range adversarial(adversarialSize) {
-		ms := r.Find(s)
-		checkMatches(t, name, s, ms)
-		_ = r.Redact(s)
+		checkMatches(t, name, s, rs["label"].Find(s))
+		for op, r := range rs {
+			once := r.Redact(s)
+			if twice := r.Redact(once); twice != once {
+				t.Errorf("%s/%s: redacting again changes the text", name, op)
+			}
+			if op != "mask" { // Mask(4) keeps four digits of each value by design
+				if ms := rs["label"].Find(once); len(ms) > 0 {
+					t.Errorf("%s/%s: %d values left after redaction, first %+v", name, op, len(ms), ms[0])
+				}
+			}
+		}
+	}
+}
+
+// TestRedactLinear checks that redaction, by Redact and by a Writer,
+// takes time linear in its input on the adversarial texts: redacting eight
+// times the text must not take 24 times as long (a quadratic pass takes 64
+// times; a linear one about 8). It compares two runs of the same code with
+// each other, the best of three each, and sets no speed: that is the
+// benchmarks' business. The race detector's own costs would swamp the
+// small runs, so it is skipped under it.
+func TestRedactLinear(t *testing.T) {
+	if testing.Short() || raceEnabled {
+		t.Skip("times redactions of 512 KiB")
+	}
+	const large = 512 << 10
+	rs := adversarialRedactors(t)
+	smallIn, largeIn := adversarial(large/8), adversarial(large)
+	for name := range largeIn {
+		for op, r := range rs {
+			ts := make([]time.Duration, 2)
+			for k, s := range []string{smallIn[name], largeIn[name]} {
+				ts[k] = time.Duration(math.MaxInt64)
+				for range 3 {
+					start := time.Now()
+					r.Redact(s)
+					var sink discard
+					w := r.Writer(sink)
+					if _, err := w.Write([]byte(s)); err != nil {
+						t.Fatal(err)
+					}
+					if err := w.Close(); err != nil {
+						t.Fatal(err)
+					}
+					ts[k] = min(ts[k], time.Since(start))
+				}
+			}
+			if ts[0] > 0 && ts[1] > 24*ts[0] {
+				t.Errorf("%s/%s: %v for %d bytes but %v for %d: not linear", name, op, ts[0], len(smallIn[name]), ts[1], len(largeIn[name]))
+			}
+		}
 	}
 }
 

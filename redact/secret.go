@@ -7,8 +7,9 @@ import "slices"
 // key blocks.
 
 // MaxSecretLen bounds the length of a token or key=value secret; a private
-// key block may be up to MaxPEMLen bytes. Longer values are not detected
-// (a key=value value is cut at this length).
+// key block may be up to MaxPEMLen bytes. Longer values are not detected,
+// nor are the values of keys inside a longer key=value value
+// ("password=password=..." of more than MaxSecretLen bytes).
 const (
 	MaxSecretLen = 2048
 	MaxPEMLen    = 8192
@@ -364,8 +365,8 @@ func matchKeyValue[T text](s T, i int, kv *kvMemo) (int, int) {
 		return st, x
 	}
 	st := j
-	x := valueEnd(kv, s, st)
-	if x == st || s[st] == '[' || s[st] == '*' || x-st >= MaxSecretLen {
+	x, long := valueEnd(kv, s, st)
+	if x == st || s[st] == '[' || s[st] == '*' || long {
 		return 0, 0 // empty, a label, a mask, or too long to be a credential
 	}
 	if spaced && nextPair(s, st, x) {
@@ -467,9 +468,10 @@ var proseAnswers = newWordSet("yes", "no", "none", "null", "nil", "true", "false
 	"unknown", "required", "optional", "expired", "reset", "changed", "redacted", "hidden", "sent", "missing")
 
 // kvMemo remembers the last stretch s[from:to] known to hold no value
-// delimiter; end tells whether to is the end of a value (a delimiter or
-// the end of s). Values that start inside the stretch are not scanned
-// again, so "password=password=..." costs linear time.
+// delimiter, from the start of the first value scanned in it; end tells
+// whether to is the end of a value (a delimiter or the end of s). Values
+// that start inside the stretch are not scanned again, so
+// "password=password=..." costs linear time.
 type kvMemo struct {
 	from, to int
 	end      bool
@@ -481,22 +483,34 @@ var valueDelimTab = byteTable(func(c byte) bool {
 		c == ')' || c == ']' || c == '}' || c == '(' || c == '[' || c == '{'
 })
 
-// valueEnd returns the end of an unquoted key=value value at st: the
-// first delimiter at or after st or the end of s, or a position at least
-// MaxSecretLen past st when the value is longer.
-func valueEnd[T text](m *kvMemo, s T, st int) int {
-	x := st
-	if m.from <= st && st <= m.to {
-		if m.end {
-			return m.to
-		}
-		x = m.to
+// valueEnd returns the end x of an unquoted key=value value at st: the
+// first delimiter at or after st or the end of s, or a position
+// MaxSecretLen or more past the start of the value when it is longer. long
+// reports that it is: the value is too long to be a credential, or it lies
+// inside such a value ("password=password=...", the values of the inner
+// keys end where the outer one does). Such values are never detected, so
+// that replacing one value of a chain cannot shorten the next one into a
+// credential, pass after pass.
+func valueEnd[T text](m *kvMemo, s T, st int) (x int, long bool) {
+	if st < m.from || m.end && st > m.to {
+		m.from, m.to, m.end = st, st, false // a new stretch
 	}
-	for limit := st + MaxSecretLen; x < len(s) && x < limit && !valueDelimTab[s[x]]; x++ {
+	if m.end {
+		return m.to, m.to-m.from >= MaxSecretLen
 	}
-	m.from, m.to = st, x
+	// The stretch may run on to st, and past it.
+	x = m.to
+	for x < st && !valueDelimTab[s[x]] {
+		x++
+	}
+	if x < st {
+		m.from, x = st, st // a delimiter before st: a new stretch
+	}
+	for limit := m.from + MaxSecretLen; x < len(s) && x < limit && !valueDelimTab[s[x]]; x++ {
+	}
+	m.to = x
 	m.end = x == len(s) || valueDelimTab[s[x]]
-	return x
+	return x, x-m.from >= MaxSecretLen
 }
 
 // pemState remembers where the next "-----END " is, so that many BEGIN
