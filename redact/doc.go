@@ -121,7 +121,13 @@
 // which may label, delete or mask such a neighbour as well. Only those
 // lines are scanned again (the whole text if it holds a private key block
 // or an operator is Remove); the second pass finds nothing in almost all
-// text.
+// text, and values in a list separated by spaces or punctuation settle in
+// the first. The bound of 8 passes is what keeps Redact linear; text that
+// needs more is not made idempotent: more than 8 values glued together
+// with nothing between them whose right context keeps changing (a phone
+// number followed by "::1", repeated), or masks whose kept characters
+// join the next value again and again. Such text is still redacted (every
+// value found in a pass is replaced); a second Redact may find more.
 //
 // # Streams
 //

@@ -33,10 +33,13 @@ var localTab = byteTable(func(c byte) uint8 {
 // of letters ("xn--" labels too) and not a file name extension
 // ("logo@2x.png"). Labels may hold letters and digits of any script
 // (internationalized domain names: "bücher.example", "пример.рф").
-func matchEmail[T text](s T, i int) (int, int) {
+// The local part starts at from (0, or the end of the last match) at the
+// earliest: a match before it will be replaced by a label, which ends the
+// local part in the redacted text as well.
+func matchEmail[T text](s T, i, from int) (int, int) {
 	k := i
-	lo := max(0, i-64) // the local part is at most 64 bytes long
-	var seen uint8     // the localTab values of the bytes passed
+	lo := max(from, i-64) // the local part is at most 64 bytes long
+	var seen uint8        // the localTab values of the bytes passed
 	for {
 		for k > lo {
 			t := localTab[s[k-1]]
@@ -46,8 +49,8 @@ func matchEmail[T text](s T, i int) (int, int) {
 			seen |= t
 			k--
 		}
-		if k == 0 {
-			break
+		if k == from {
+			break // the start of the text or the end of the last match
 		}
 		c := s[k-1]
 		if localTab[c] != 0 {

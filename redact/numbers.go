@@ -34,10 +34,12 @@ func numLeftOK[T text](s T, i int) bool {
 }
 
 // timeBefore reports whether the ':' at c follows a number that stands
-// alone, as in "10:30", and not a tag that ends in digits ("ip4:").
+// alone, as in "10:30", or a long one ("4111111111111111:4111..."), and
+// not a tag that ends in a few digits ("ip4:").
 func timeBefore[T text](s T, c int) bool {
 	k := c - digitsBack(s, c)
-	return k < c && !wordTab[at(s, k-1)]
+	p := at(s, k-1)
+	return k < c && (!wordTab[p] || isDigit(p))
 }
 
 // digitsBack returns the number of digits just before e, at most 5.

@@ -10,14 +10,13 @@ package redact
 // number.
 
 // phoneAt returns the longest phone number starting at i, where s[i] is a
-// digit that begins a word, a '+' or a '('. afterMatch says that i is
-// where another value ended, so the byte before i does not count.
-func phoneAt[T text](s T, i int, afterMatch bool) cand {
+// digit that begins a word, a '+' or a '('.
+func phoneAt[T text](s T, i int) cand {
 	c := s[i]
 	if c == '(' && !isDigit(at(s, i+1)) {
 		return none // every shape has a digit after its '('
 	}
-	if (c == '+' || c == '(') && !afterMatch {
+	if c == '+' || c == '(' {
 		p := at(s, i-1)
 		if wordTab[p] || p == '+' || p == '.' || p == '-' || p == '/' {
 			return none

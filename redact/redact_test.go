@@ -552,3 +552,68 @@ func TestIdempotentJoins(t *testing.T) {
 		}
 	}
 }
+
+// TestRepeatedValues lists every labelled value of the corpus many times
+// over, joined by the separators of real lists, and glued together: Find
+// must find each copy (a value that starts where another ends is judged as
+// if the text began there, which is what its redaction shows), and Redact
+// must settle. Before, "875-61-0203 875-61-0203 875-61-0203" gave one
+// match, since the second number looked like part of a longer one, and
+// Redact needed a pass per copy, past its eight for long lists.
+func TestRepeatedValues(t *testing.T) {
+	seen := map[string]bool{}
+	for _, l := range readCorpus(t) {
+		for _, m := range l.want {
+			v := l.text[m.Start:m.End]
+			if seen[v] {
+				continue
+			}
+			seen[v] = true
+			if ms := redact.Default().Find(v); len(ms) != 1 || ms[0].End-ms[0].Start != len(v) {
+				continue // found in context only: "hunter2" after "password="
+			}
+			for _, sep := range []string{", ", "; ", " | ", "\t", " "} {
+				if sep == " " && strings.ContainsAny(v, " -/") {
+					break // where one "06 12 34 56 78" ends in a list of them is a guess
+				}
+				s := strings.Repeat(v+sep, 20)
+				if ms := redact.Default().Find(s); len(ms) != 20 {
+					t.Errorf("Find(20 × %q + %q) found %d: %v", v, sep, len(ms), found(redact.Default(), s))
+				}
+			}
+			for _, sep := range []string{"", "-", ":", "."} {
+				if sep == ":" && m.Kind == redact.KindIPv6 {
+					// "fe80::1%en0:fe80::1%en0:…" still takes a pass
+					// per address: each is judged by the zone before it
+					// ("en0:" is a tag) and the colon after it.
+					continue
+				}
+				s := strings.Repeat(v+sep, 20)
+				once := redact.Default().Redact(s)
+				if twice := redact.Default().Redact(once); twice != once {
+					t.Errorf("Redact(20 × %q + %q) = %q, again %q", v, sep, once, twice)
+				}
+			}
+		}
+	}
+}
+
+// TestFindAgreesWithRedact checks that on the corpus the labels Redact puts
+// in are those of Find's matches: the passes that make redaction
+// idempotent find nothing more in ordinary text.
+func TestFindAgreesWithRedact(t *testing.T) {
+	r := redact.Default()
+	for _, l := range readCorpus(t) {
+		var sb strings.Builder
+		last := 0
+		for _, m := range r.Find(l.text) {
+			sb.WriteString(l.text[last:m.Start])
+			sb.WriteString("[" + strings.ToUpper(string(m.Kind)) + "]")
+			last = m.End
+		}
+		sb.WriteString(l.text[last:])
+		if got := r.Redact(l.text); got != sb.String() {
+			t.Errorf("Redact(%q) = %q, Find's labels give %q", l.text, got, sb.String())
+		}
+	}
+}

@@ -287,24 +287,26 @@ func scan(r *Redactor, s string, out []cand, pem *bool) []cand {
 			// the 'J' of a JWT's "eyJ", or the text after a match that
 			// ended in a word.
 			best = none
+			v, o := view(s, &st)
 			if p := s[i-1]; isDigit(c) {
-				if j := i - 2; j >= st.from && isUpper(p) && isUpper(at(s, j)) && !wordTab[at(s, j-1)] {
-					best = upperWord(r, s, j) // "DE89 ..."
+				if j := i - 2 - o; j >= 0 && isUpper(p) && isUpper(at(v, j)) && !wordTab[at(v, j-1)] {
+					best = upperWord(r, v, j).shift(o) // "DE89 ..."
 				}
-			} else if j := i - 1; j >= st.from && !wordTab[at(s, j-1)] && (isUpper(p) || p == 'b') {
-				best = pairAt(r, s, j) // "AKIA...", "Bearer ..."
+			} else if j := i - 1 - o; j >= 0 && !wordTab[at(v, j-1)] && (isUpper(p) || p == 'b') {
+				best = pairAt(r, v, j).shift(o) // "AKIA...", "Bearer ..."
 			}
-			if c == 'J' && i >= 2 && s[i-1] == 'y' && s[i-2] == 'e' && !wordTab[at(s, i-3)] {
-				if e := matchJWT(s, i-2); e > 0 {
-					best = cand{i - 2, e, kSecret, builtinPrio[kSecret]}
+			if j := i - 2 - o; c == 'J' && j >= 0 && v[j+1] == 'y' && v[j] == 'e' && !wordTab[at(v, j-1)] {
+				if e := matchJWT(v, j); e > 0 {
+					best = cand{i - 2, e + o, kSecret, builtinPrio[kSecret]}
 				}
 			}
 		case f&^cWord == cDigit:
 			best = none
-			if p := at(s, i-1); !(p == '.' && wordTab[at(s, i-2)] || p == ':' && timeBefore(s, i-1)) {
+			v, o := view(s, &st)
+			if p := at(v, i-o-1); !(p == '.' && wordTab[at(v, i-o-2)] || p == ':' && timeBefore(v, i-o-1)) {
 				// Not the inner part of "2.3.1", "120.0.6099" or
 				// "10:30", which numeric would reject.
-				best = numeric(r, s, i)
+				best = numeric(r, v, i-o).shift(o)
 			}
 		case f == cDash:
 			// The second byte of "--": a dash with no other class stops
@@ -394,12 +396,28 @@ type scanState struct {
 	pem pemState
 	kv  kvMemo
 	// from is where the scan resumed after the last match (0 before
-	// the first). A value found by looking back from a pair never
-	// starts before it. The redacted text has a label or nothing there, so a
-	// value that starts at from must not be rejected for the byte
-	// before it: "+1555…+1555…" is two numbers, in the text as in its
-	// redaction "[PHONE]+1555…".
+	// the first). The redacted text has a label there, so the matchers
+	// that look back from where they start (numbers, phone numbers,
+	// IBANs, AWS key IDs, JWTs, Bearer credentials, e-mail addresses)
+	// look at the text from there on only (see view): a value that
+	// starts at from is judged as if the text began there.
+	// "+1555…+1555…" is two numbers, and so are "875-61-0203 875-61-0203"
+	// and "192.0.2.49-192.0.2.49", in the text as in its redaction
+	// "[PHONE]+1555…", which settle would otherwise redact one value a
+	// pass.
 	from int
+}
+
+// view returns the text from st.from on and that offset.
+func view[T text](s T, st *scanState) (T, int) { return s[st.from:], st.from }
+
+// shift moves a candidate found in a view at offset o back to the text.
+func (c cand) shift(o int) cand {
+	if c.kind >= 0 {
+		c.start += o
+		c.end += o
+	}
+	return c
 }
 
 // anchorAt tries every kind whose trigger class is in f at s[i].
@@ -412,23 +430,24 @@ func anchorAt[T text](r *Redactor, s T, i int, f uint16, st *scanState) cand {
 			best = cand{i, e, kSecret, builtinPrio[kSecret]}
 		}
 	}
+	v, o := view(s, st)
 	if f&cDigit != 0 {
-		pick(&best, numeric(r, s, i))
+		pick(&best, numeric(r, v, i-o).shift(o))
 	}
 	if f&cUpper != 0 {
-		pick(&best, upperWord(r, s, i))
+		pick(&best, upperWord(r, v, i-o).shift(o))
 	}
 	if f&cLowerB != 0 {
-		if e := matchAuthScheme(s, i); e.end > 0 {
-			pick(&best, cand{e.start, e.end, kSecret, builtinPrio[kSecret]})
+		if e := matchAuthScheme(v, i-o); e.end > 0 {
+			pick(&best, cand{e.start + o, e.end + o, kSecret, builtinPrio[kSecret]})
 		}
 	}
 	if f&cPlus != 0 {
-		pick(&best, phoneAt(s, i, i > 0 && i == st.from))
+		pick(&best, phoneAt(v, i-o).shift(o))
 	}
 	if f&cAt != 0 {
-		if st, e := matchEmail(s, i); e > 0 {
-			pick(&best, cand{st, e, kEmail, builtinPrio[kEmail]})
+		if a, e := matchEmail(s, i, st.from); e > 0 {
+			pick(&best, cand{a, e, kEmail, builtinPrio[kEmail]})
 		}
 	}
 	if f&cSep != 0 {

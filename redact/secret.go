@@ -150,7 +150,9 @@ func matchAuthScheme[T text](s T, i int) cand {
 
 // matchJWT matches a JSON Web Token at i, which starts "eyJ" (a base64url
 // '{"'): a header and a payload of 10 or more base64url characters and a
-// signature that may be empty, separated by dots (a JWE's five parts too).
+// signature that may be empty, separated by dots (a JWE's five parts too;
+// a longer chain ends after its fifth part, so that the rest is judged
+// alone, as it is once the first five are replaced).
 func matchJWT[T text](s T, i int) int {
 	j := i
 	parts := 0
@@ -164,7 +166,7 @@ func matchJWT[T text](s T, i int) int {
 			return 0
 		}
 		parts++
-		if at(s, j) == '.' && (parts < 2 || b64urlTab[at(s, j+1)]) {
+		if parts < 5 && at(s, j) == '.' && (parts < 2 || b64urlTab[at(s, j+1)]) {
 			j++
 			continue
 		}
