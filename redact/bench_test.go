@@ -46,8 +46,10 @@ func denseText(tb testing.TB) string {
 }
 
 // regexpBaseline is the obvious approach the scanner is measured against:
-// one regular expression per kind, each run over the whole text, and the
-// checksum validators applied afterwards to cards and IBANs.
+// one regular expression per kind, each run over the whole text. It only
+// counts the regexp matches: the checksum validators that would then sort
+// out cards and IBANs are left out, which can only make it faster than a
+// real regexp detector, so the ratio in the README is a lower bound.
 var regexpBaseline = []*regexp.Regexp{
 	regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}`),
 	regexp.MustCompile(`\+[1-9][0-9 ().-]{7,20}[0-9]|\(?\b[2-9][0-9]{2}\)?[ .-][2-9][0-9]{2}[ .-][0-9]{4}\b|\b0[1-9][0-9]{1,4}[ /.-][0-9]{2,8}(?:[ .-][0-9]{2,8})*\b`),

@@ -2,6 +2,7 @@ package redact_test
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/slakit/slakit/redact"
@@ -110,24 +111,25 @@ func TestNewErrors(t *testing.T) {
 		name string
 		opts []redact.Option
 		want error
+		sub  string // the error names the option, the field and the value
 	}{
-		{"empty kind", []redact.Option{redact.WithDetector(redact.Detector{Start: "E", Match: match})}, redact.ErrInvalidKind},
-		{"upper-case kind", []redact.Option{redact.WithDetector(redact.Detector{Kind: "Emp", Start: "E", Match: match})}, redact.ErrInvalidKind},
-		{"nil matcher", []redact.Option{redact.WithDetector(redact.Detector{Kind: "emp", Start: "E"})}, redact.ErrInvalidDetector},
-		{"no start bytes", []redact.Option{redact.WithDetector(redact.Detector{Kind: "emp", Match: match})}, redact.ErrInvalidDetector},
-		{"MaxLen too big", []redact.Option{redact.WithDetector(redact.Detector{Kind: "emp", Start: "E", Match: match, MaxLen: 5000})}, redact.ErrInvalidDetector},
-		{"builtin kind", []redact.Option{redact.WithDetector(redact.Detector{Kind: "email", Start: "E", Match: match})}, redact.ErrDuplicateKind},
+		{"empty kind", []redact.Option{redact.WithDetector(redact.Detector{Start: "E", Match: match})}, redact.ErrInvalidKind, `WithDetector #0: Kind ""`},
+		{"upper-case kind", []redact.Option{redact.WithDetector(redact.Detector{Kind: "Emp", Start: "E", Match: match})}, redact.ErrInvalidKind, `Kind "Emp"`},
+		{"nil matcher", []redact.Option{redact.WithDetector(redact.Detector{Kind: "emp", Start: "E"})}, redact.ErrInvalidDetector, `kind "emp": Match is nil`},
+		{"no start bytes", []redact.Option{redact.WithDetector(redact.Detector{Kind: "emp", Match: match})}, redact.ErrInvalidDetector, `Start is empty`},
+		{"MaxLen too big", []redact.Option{redact.WithDetector(redact.Detector{Kind: "emp", Start: "E", Match: match, MaxLen: 5000})}, redact.ErrInvalidDetector, `MaxLen 5000`},
+		{"builtin kind", []redact.Option{redact.WithDetector(redact.Detector{Kind: "email", Start: "E", Match: match})}, redact.ErrDuplicateKind, `Kind "email"`},
 		{"duplicate", []redact.Option{
 			redact.WithDetector(redact.Detector{Kind: "emp", Start: "E", Match: match}),
 			redact.WithDetector(redact.Detector{Kind: "emp", Start: "E", Match: match}),
-		}, redact.ErrDuplicateKind},
-		{"short key", []redact.Option{redact.WithOperator(redact.KindEmail, redact.Pseudonym([]byte("short")))}, redact.ErrInvalidOperator},
-		{"negative mask", []redact.Option{redact.WithOperator(redact.KindCreditCard, redact.Mask(-1))}, redact.ErrInvalidOperator},
-		{"unknown operator kind", []redact.Option{redact.WithOperator("nope", redact.Label())}, redact.ErrUnknownKind},
-		{"unknown kind", []redact.Option{redact.WithKinds(redact.KindEmail, "nope")}, redact.ErrUnknownKind},
-		{"no kinds", []redact.Option{redact.WithKinds()}, redact.ErrUnknownKind},
-		{"default op", []redact.Option{redact.WithDefaultOperator(redact.Pseudonym(nil))}, redact.ErrInvalidOperator},
-		{"empty sensitive key", []redact.Option{redact.WithSensitiveKeys("")}, redact.ErrInvalidKind},
+		}, redact.ErrDuplicateKind, `WithDetector #1: Kind "emp"`},
+		{"short key", []redact.Option{redact.WithOperator(redact.KindEmail, redact.Pseudonym([]byte("short")))}, redact.ErrInvalidOperator, `key of 5 bytes`},
+		{"negative mask", []redact.Option{redact.WithOperator(redact.KindCreditCard, redact.Mask(-1))}, redact.ErrInvalidOperator, `Mask(-1)`},
+		{"unknown operator kind", []redact.Option{redact.WithOperator("nope", redact.Label())}, redact.ErrUnknownKind, `WithOperator: kind "nope"`},
+		{"unknown kind", []redact.Option{redact.WithKinds(redact.KindEmail, "nope")}, redact.ErrUnknownKind, `WithKinds: kind "nope"`},
+		{"no kinds", []redact.Option{redact.WithKinds()}, redact.ErrUnknownKind, `WithKinds: no kinds`},
+		{"default op", []redact.Option{redact.WithDefaultOperator(redact.Pseudonym(nil))}, redact.ErrInvalidOperator, `WithDefaultOperator: Pseudonym`},
+		{"empty sensitive key", []redact.Option{redact.WithSensitiveKeys("")}, redact.ErrInvalidKind, `WithSensitiveKeys: empty key`},
 	}
 	for _, tc := range tests {
 		r, err := redact.New(tc.opts...)
@@ -135,8 +137,8 @@ func TestNewErrors(t *testing.T) {
 			t.Errorf("%s: New() = %v, %v want nil, %v", tc.name, r, err, tc.want)
 			continue
 		}
-		if msg := err.Error(); len(msg) < 8 || msg[:8] != "redact: " {
-			t.Errorf("%s: error %q does not start with \"redact: \"", tc.name, msg)
+		if msg := err.Error(); !strings.HasPrefix(msg, "redact: ") || !strings.Contains(msg, tc.sub) {
+			t.Errorf("%s: error %q, want \"redact: \" and %q in it", tc.name, msg, tc.sub)
 		}
 	}
 }
