@@ -43,29 +43,37 @@ func checkKind(t *testing.T, kind redact.Kind, positives, negatives []string) {
 }
 
 func TestCreditCard(t *testing.T) {
-	// Test card numbers published by Stripe (https://docs.stripe.com/testing,
-	// "Cards by brand"), Braintree and Adyen.
+	// Test card numbers published by payment providers:
+	//   - Stripe: https://docs.stripe.com/testing ("Cards by brand");
+	//   - Braintree: https://developer.paypal.com/braintree/docs/reference/general/testing
+	//     ("Valid card numbers") and the Braintree SDKs' test constants
+	//     (Braintree::Test::CreditCardNumbers);
+	//   - PayPal: https://developer.paypal.com/tools/sandbox/card-testing/ and
+	//     the Payflow list of test numbers
+	//     (https://www.paypalobjects.com/en_US/vhelp/paypalmanager_help/credit_card_numbers.htm).
+	// "Stripe (older list)" marks numbers that Stripe's page listed before
+	// it switched to the "Cards by brand" table.
 	published := []string{
 		"4242424242424242",    // Stripe Visa
 		"4000056655665556",    // Stripe Visa (debit)
-		"5555555555554444",    // Stripe Mastercard
+		"5555555555554444",    // Stripe Mastercard; also Braintree and PayPal Payflow
 		"2223003122003222",    // Stripe Mastercard (2-series)
 		"5200828282828210",    // Stripe Mastercard (debit)
-		"5105105105105100",    // Stripe Mastercard (prepaid)
-		"378282246310005",     // Stripe American Express
-		"371449635398431",     // Stripe American Express
-		"6011111111111117",    // Stripe Discover
-		"6011000990139424",    // Stripe Discover
+		"5105105105105100",    // Stripe Mastercard (prepaid); also PayPal Payflow
+		"378282246310005",     // Stripe American Express; also Braintree and PayPal Payflow
+		"371449635398431",     // Stripe American Express; also Braintree and PayPal
+		"6011111111111117",    // Stripe Discover; also PayPal Payflow
+		"6011000990139424",    // Stripe Discover; also PayPal Payflow
 		"6011981111111113",    // Stripe Discover (debit)
 		"3056930009020004",    // Stripe Diners Club
 		"36227206271667",      // Stripe Diners Club (14-digit card)
-		"3566002020360505",    // Stripe JCB
+		"3566002020360505",    // Stripe JCB; also PayPal Payflow
 		"6200000000000005",    // Stripe UnionPay
 		"6205500000000000004", // Stripe UnionPay (19-digit card)
-		"4111111111111111",    // Braintree / Adyen Visa
-		"4012888888881881",    // Stripe Visa
-		"3530111333300000",    // Stripe JCB
-		"30569309025904",      // Stripe Diners Club (older list)
+		"4111111111111111",    // Braintree Visa; also PayPal Payflow
+		"4012888888881881",    // Braintree and PayPal Visa; Stripe (older list)
+		"3530111333300000",    // Braintree JCB; also PayPal Payflow; Stripe (older list)
+		"30569309025904",      // PayPal Payflow Diners Club; Braintree SDKs' Carte Blanche; Stripe (older list)
 	}
 	pos := slices.Clone(published)
 	// The same numbers as printed on cards and typed in tickets.
@@ -91,9 +99,180 @@ func TestCreditCard(t *testing.T) {
 	checkKind(t, redact.KindCreditCard, pos, neg)
 }
 
+// luhnNumber returns the number of n digits that starts with prefix,
+// continues with zeros and ends in the Luhn check digit.
+func luhnNumber(prefix string, n int) string {
+	d := []byte(prefix + strings.Repeat("0", n-1-len(prefix)))
+	// Double every second digit from the right, starting next to the
+	// check digit that is appended.
+	sum := 0
+	for k := len(d) - 1; k >= 0; k -= 2 {
+		v := int(d[k]-'0') * 2
+		sum += v/10 + v%10
+		if k > 0 {
+			sum += int(d[k-1] - '0')
+		}
+	}
+	return string(d) + string(rune('0'+(10-sum%10)%10))
+}
+
+// cardGroups writes a card number as cards print it: 14 and 15 digits
+// 4-6-4 and 4-6-5, 16 and 19 digits in groups of four; other lengths are
+// returned whole.
+func cardGroups(v string) string {
+	var sizes []int
+	switch len(v) {
+	case 14:
+		sizes = []int{4, 6, 4}
+	case 15:
+		sizes = []int{4, 6, 5}
+	case 16:
+		sizes = []int{4, 4, 4, 4}
+	case 19:
+		sizes = []int{4, 4, 4, 4, 3}
+	default:
+		return v
+	}
+	var groups []string
+	for _, n := range sizes {
+		groups = append(groups, v[:n])
+		v = v[n:]
+	}
+	return strings.Join(groups, " ")
+}
+
+// TestCardIssuerRanges checks the ends of each issuer's prefix range and
+// the lengths it allows, the rules that, with Luhn, make a run of digits
+// a card number (see cardValid in numbers.go): Visa 4 (13, 16, 19
+// digits), Mastercard 51-55 and 2221-2720 (16), American Express 34 and
+// 37 (15), Discover 6011, 644-649, 65 and 622126-622925 (16-19), JCB
+// 3528-3589 (16-19), Diners Club 300-305, 3095, 36, 38, 39 (14-19) and
+// UnionPay 62 (16-19).
+//
+// The numbers are synthetic: built for each boundary from the prefix,
+// zeros and a Luhn check digit (luhnNumber), not published test numbers.
+// Each passes Luhn, so a number outside the rules fails only on its
+// prefix or length. Bare digits are no phone number or SSN without a
+// label (see the package doc), so a number that is no card must not be
+// found as anything.
+func TestCardIssuerRanges(t *testing.T) {
+	// The helper against published numbers: Stripe's Visa and UnionPay
+	// test cards (https://docs.stripe.com/testing).
+	for _, tc := range []struct {
+		prefix string
+		n      int
+		want   string
+	}{
+		{"424242424242424", 16, "4242424242424242"},
+		{"620000000000000", 16, "6200000000000005"},
+		{"620550000000000000", 19, "6205500000000000004"},
+	} {
+		if got := luhnNumber(tc.prefix, tc.n); got != tc.want {
+			t.Fatalf("luhnNumber(%q, %d) = %q want %q", tc.prefix, tc.n, got, tc.want)
+		}
+	}
+	tests := []struct {
+		issuer string
+		prefix string
+		n      int
+		card   bool
+	}{
+		// Visa: 13, 16 and 19 digits only.
+		{"Visa", "4", 13, true},
+		{"Visa", "4", 16, true},
+		{"Visa", "4", 19, true},
+		{"Visa", "4", 14, false},
+		{"Visa", "4", 15, false},
+		{"Visa", "4", 17, false},
+		{"Visa", "4", 18, false},
+		// Mastercard: the 2-series 2221-2720 and 51-55, 16 digits.
+		{"Mastercard", "2221", 16, true},
+		{"Mastercard", "2720", 16, true},
+		{"Mastercard", "2220", 16, false},
+		{"Mastercard", "2721", 16, false},
+		{"Mastercard", "51", 16, true},
+		{"Mastercard", "55", 16, true},
+		{"Mastercard", "50", 16, false},
+		{"Mastercard", "56", 16, false},
+		{"Mastercard", "51", 15, false},
+		{"Mastercard", "55", 17, false},
+		// American Express: 34 and 37, 15 digits.
+		{"American Express", "34", 15, true},
+		{"American Express", "37", 15, true},
+		{"American Express", "34", 16, false},
+		{"American Express", "37", 16, false},
+		{"American Express", "34", 14, false},
+		// Discover: 6011, 644-649, 65 and 622126-622925, 16 to 19 digits.
+		{"Discover", "6011", 16, true},
+		{"Discover", "6011", 19, true},
+		{"Discover", "644", 16, true},
+		{"Discover", "649", 16, true},
+		{"Discover", "65", 16, true},
+		{"Discover", "622126", 16, true},
+		{"Discover", "622925", 16, true},
+		{"Discover", "643", 16, false},
+		{"Discover", "6011", 15, false},
+		// Just outside Discover's co-branded range is still UnionPay's 62
+		// (ISO/IEC 7812 assigns all of 62 to China UnionPay), so these are
+		// cards all the same.
+		{"UnionPay", "622125", 16, true},
+		{"UnionPay", "622926", 16, true},
+		// JCB: 3528-3589, 16 to 19 digits.
+		{"JCB", "3528", 16, true},
+		{"JCB", "3589", 16, true},
+		{"JCB", "3528", 19, true},
+		{"JCB", "3527", 16, false},
+		{"JCB", "3590", 16, false},
+		{"JCB", "3528", 15, false},
+		// Diners Club: 300-305, 3095, 36, 38 and 39, 14 to 19 digits.
+		{"Diners Club", "36", 14, true},
+		{"Diners Club", "300", 14, true},
+		{"Diners Club", "305", 14, true},
+		{"Diners Club", "3095", 14, true},
+		{"Diners Club", "38", 14, true},
+		{"Diners Club", "39", 14, true},
+		{"Diners Club", "36", 16, true},
+		{"Diners Club", "306", 14, false},
+		{"Diners Club", "36", 13, false},
+		// UnionPay: 62, 16 to 19 digits.
+		{"UnionPay", "62", 16, true},
+		{"UnionPay", "62", 17, true},
+		{"UnionPay", "62", 18, true},
+		{"UnionPay", "62", 19, true},
+		{"UnionPay", "62", 15, false},
+	}
+	r := redact.Default()
+	for _, tc := range tests {
+		v := luhnNumber(tc.prefix, tc.n)
+		forms := []string{v}
+		if g := cardGroups(v); g != v {
+			forms = append(forms, g)
+		}
+		for _, f := range forms {
+			for _, s := range []string{f, "see " + f + " please", "(" + f + ")", "card " + f + "."} {
+				got := found(r, s)
+				if tc.card {
+					if want := []string{"credit_card:" + f}; !slices.Equal(got, want) {
+						t.Errorf("%s %s, %d digits: Find(%q) = %q want %q", tc.issuer, tc.prefix, tc.n, s, got, want)
+					}
+					continue
+				}
+				if len(got) != 0 {
+					t.Errorf("%s %s, %d digits: Find(%q) = %q want nothing (no card, and bare digits are no phone number)", tc.issuer, tc.prefix, tc.n, s, got)
+				}
+			}
+		}
+	}
+}
+
 func TestIBAN(t *testing.T) {
-	// Examples from the SWIFT IBAN Registry, as listed in
-	// https://github.com/skwasjer/IbanNet/blob/master/SupportedCountries.md
+	// The example IBAN of each country in the SWIFT IBAN Registry
+	// (https://www.swift.com/standards/data-standards/iban, the registry
+	// of ISO 13616), for instance GB29NWBK60161331926819,
+	// DE89370400440532013000, FR1420041010050500013M02606,
+	// NO9386011117947 and BE68539007547034, in the paper format of
+	// groups of four; collected in
+	// https://github.com/skwasjer/IbanNet/blob/master/SupportedCountries.md.
 	registry := []string{
 		"AD12 0001 2030 2003 5910 0100", "AE07 0331 2345 6789 0123 456",
 		"AL47 2121 1009 0000 0002 3569 8741", "AT61 1904 3002 3457 3201",
@@ -147,6 +326,11 @@ func TestIBAN(t *testing.T) {
 		"XX89370400440532013000",      // no such country
 		"DE89 3704 0044 0532 013 000", // broken grouping
 		"de89370400440532013000",      // lower case
+		// The registry's Norwegian and Belgian examples changed: Norway's
+		// IBANs have 15 characters, and the Belgian one's last digit no
+		// longer passes mod 97.
+		"NO93860111179470", "NO93 8601 1117 9470", // 16 characters
+		"BE68539007547035", "BE68 5390 0754 7035", // mod 97 fails
 	}
 	checkKind(t, redact.KindIBAN, pos, neg)
 }
@@ -252,16 +436,28 @@ func TestIPv6(t *testing.T) {
 
 func TestPhone(t *testing.T) {
 	pos := []string{
-		// E.164 examples from the ITU-T E.164 recommendation's annex and
-		// Twilio's E.164 guide (https://www.twilio.com/docs/glossary/what-e164).
+		// The examples of Twilio's E.164 glossary
+		// (https://www.twilio.com/docs/glossary/what-e164), in the
+		// international format of ITU-T E.164 and E.123, and written with
+		// separators.
 		"+14155552671", "+442071838750", "+551155256325",
-		"+1 415 555 2671", "+44 20 7183 8750", "+49 30 901820", "+33 1 42 68 53 00",
-		"+49 (0)30 901820", "+1 (415) 555-2671", "+81-3-1234-5678",
-		// NANP with the area code in parentheses or separated.
+		"+1 415 555 2671", "+44 20 7183 8750", "+1 (415) 555-2671",
+		// Numbers in German, French and Japanese international notation,
+		// with a "(0)" trunk; no published source for these values.
+		"+49 30 901820", "+33 1 42 68 53 00", "+49 (0)30 901820", "+81-3-1234-5678",
+		// E.164 allows 15 digits at most and the package takes 8 at
+		// least (see the package doc): the shortest and the longest, in
+		// made-up digits.
+		"+12345678", "+123456789012345",
+		// NANP with the area code in parentheses or separated, in the
+		// 555-0100 to 555-0199 range that the NANPA keeps for fictional
+		// use.
 		"(202) 555-0143", "202-555-0143", "202.555.0143", "202 555 0143",
 		"1-202-555-0143", "1 (202) 555-0143",
-		// National formats with a trunk 0: the UK's Ofcom drama numbers,
-		// France, Germany, the Netherlands.
+		// National formats with a trunk 0: the UK's Ofcom numbers for TV
+		// and radio drama (London 020 7946 0000 to 0999, mobile 07700
+		// 900000 to 900999); made-up numbers in the French (01 ...),
+		// German (030 Berlin) and Dutch (06 mobile) formats.
 		"020 7946 0958", "07700 900123", "01 23 45 67 89", "030 12345678",
 		"030/1234567", "06-12345678", "(030) 1234567",
 		// Extensions.
@@ -271,18 +467,20 @@ func TestPhone(t *testing.T) {
 		"+1 055 123 4567", "+1 202 155 0143",
 	}
 	neg := []string{
-		"1700000000000",  // epoch milliseconds
-		"4155552671",     // bare digits without a label
-		"2024-01-15",     // a date
-		"15.01.2024",     // a date
-		"(111) 555-0143", // area code must start 2-9
-		"(202) 155-0143", // exchange must start 2-9
-		"(211) 555-0143", // N11 area code
-		"(202) 211-0143", // N11 exchange
-		"(290) 555-0143", // area codes with a 9 in the middle are reserved
-		"123-4567",       // seven digits without a label
-		"+15.00",         // money
-		"+1234",          // too short
+		"1700000000000",     // epoch milliseconds
+		"4155552671",        // bare digits without a label
+		"2024-01-15",        // a date
+		"15.01.2024",        // a date
+		"(111) 555-0143",    // area code must start 2-9
+		"(202) 155-0143",    // exchange must start 2-9
+		"(211) 555-0143",    // N11 area code
+		"(202) 211-0143",    // N11 exchange
+		"(290) 555-0143",    // area codes with a 9 in the middle are reserved
+		"123-4567",          // seven digits without a label
+		"+15.00",            // money
+		"+1234",             // too short
+		"+1234567",          // 7 digits: E.164 numbers here have 8 to 15
+		"+1234567890123456", // 16 digits: more than E.164 allows
 		"UTC+05:30",
 		"01.02.2024 10:30",
 		"ORD-2024-000123",
@@ -298,6 +496,11 @@ func TestPhone(t *testing.T) {
 		{"Téléphone : 612 34 56 78", "phone:612 34 56 78"},
 		{"call 4155552671 tomorrow", ""},
 		{"Tel: 2024-01-15", ""},
+		// The E.164 length bounds in a sentence.
+		{"call +12345678 today", "phone:+12345678"},
+		{"call +123456789012345 today", "phone:+123456789012345"},
+		{"call +1234567 today", ""},
+		{"call +1234567890123456 today", ""},
 	} {
 		if got := strings.Join(found(r, tc.in), " "); got != tc.want {
 			t.Errorf("Find(%q) = %q want %q", tc.in, got, tc.want)
