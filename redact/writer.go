@@ -2,8 +2,13 @@ package redact
 
 import (
 	"bytes"
+	"errors"
 	"io"
 )
+
+// ErrNoWriter is returned by a [Writer] that has nowhere to write: the zero
+// Writer, or one made by [Redactor.Writer] with a nil [io.Writer].
+var ErrNoWriter = errors.New("redact: Writer has no underlying io.Writer: make it with Redactor.Writer(w) and a non-nil w")
 
 // Limits of a [Writer].
 const (
@@ -35,6 +40,10 @@ const (
 //
 // Call [Writer.Close] (or [Writer.Flush]) at the end: until then the last
 // line is held back. A Writer is not safe for simultaneous use.
+//
+// A Writer of a nil *Redactor, which detects nothing, passes its input
+// through unchanged and holds nothing back. The zero Writer, which has no
+// underlying writer, returns [ErrNoWriter] from every call.
 type Writer struct {
 	r   *Redactor
 	w   io.Writer
@@ -45,6 +54,7 @@ type Writer struct {
 }
 
 // Writer returns a [Writer] that writes the redaction of its input to w.
+// A nil w gives a Writer whose calls all return [ErrNoWriter].
 func (r *Redactor) Writer(w io.Writer) *Writer {
 	return &Writer{r: r, w: w}
 }
@@ -55,6 +65,17 @@ func (r *Redactor) Writer(w io.Writer) *Writer {
 func (w *Writer) Write(p []byte) (int, error) {
 	if w.err != nil {
 		return 0, w.err
+	}
+	if w.w == nil {
+		return 0, ErrNoWriter
+	}
+	if w.r == nil {
+		n, err := w.w.Write(p)
+		if err == nil && n < len(p) {
+			err = io.ErrShortWrite
+		}
+		w.err = err
+		return n, err
 	}
 	done := 0
 	for done < len(p) {
@@ -75,6 +96,9 @@ func (w *Writer) Flush() error {
 	if w.err != nil {
 		return w.err
 	}
+	if w.w == nil {
+		return ErrNoWriter
+	}
 	return w.drain(true)
 }
 
@@ -94,7 +118,11 @@ func (w *Writer) drain(final bool) error {
 		w.out = w.r.appendRedacted(w.out[:0], w.buf[:cut], &w.tmp)
 		n := copy(w.buf, w.buf[cut:])
 		w.buf = w.buf[:n]
-		if _, err := w.w.Write(w.out); err != nil {
+		n, err := w.w.Write(w.out)
+		if err == nil && n < len(w.out) {
+			err = io.ErrShortWrite
+		}
+		if err != nil {
 			w.err = err
 			return err
 		}
