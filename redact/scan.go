@@ -325,7 +325,11 @@ func scan(r *Redactor, s string, out []cand, pem *bool) []cand {
 			// helpdesk text holds one every 1 or 2 KiB, densely filled
 			// text one every 70 bytes or so.
 			out = push(out, best, n/512)
-			if best.end > i {
+			// A custom match can hold values that are found from a later
+			// anchor (the '@' of an address, the ':' of an IPv6 address)
+			// and outrank it, so the scan goes on inside it and push
+			// decides; the text before it stays in view for them.
+			if best.end > i && best.kind < numBuiltin {
 				i = best.end
 				st.from = i
 				continue
