@@ -51,6 +51,21 @@ func digitsBack[T text](s T, e int) int {
 	return n
 }
 
+// groupBefore reports whether the space at sp follows a group of at most
+// four digits that stands alone or ends a word ("3704 ", "DE89 "), not
+// one that ends a date, a time or a dashed or dotted number.
+func groupBefore[T text](s T, sp int) bool {
+	pl := digitsBack(s, sp)
+	if pl == 0 || pl > 4 {
+		return false
+	}
+	switch at(s, sp-pl-1) {
+	case '-', '.', ':', '/', ',':
+		return false
+	}
+	return true
+}
+
 // leftMaybe reports whether a number after p, where numLeftOK fails, may
 // still be an IPv4 address or a card number (see numeric).
 func leftMaybe(p byte) bool { return p == '@' || p == '-' || p == '/' || p == ',' }
@@ -156,12 +171,15 @@ func numeric[T text](r *Redactor, s T, i int) cand {
 			pick(&best, cand{i, e, kIPv4, builtinPrio[kIPv4]})
 		}
 	}
-	// A number right after "digits and a space" continues a longer
-	// sequence of groups (an IBAN, a tracking number): only an IPv4
-	// address, in a list of them, may start there, and a card number in
-	// one run of 13 to 19 digits, which no grouping continues ("cards
-	// 4242424242424242 4000056655665556", "Visa 13 4222222222222").
-	if at(s, i-1) == ' ' && isDigit(at(s, i-2)) {
+	// A number right after a short group of digits and a space continues
+	// a longer sequence of groups (an IBAN, a tracking number): only an
+	// IPv4 address, in a list of them, may start there, and a card number
+	// in one run of 13 to 19 digits, which no grouping continues ("cards
+	// 4242424242424242 4000056655665556", "Visa 13 4222222222222"). After
+	// a date, a time, a dashed or dotted number or a run of five digits or
+	// more (a ZIP code, a timestamp) a new number begins: "10:30
+	// 202-555-0187", "IL 62704 217-555-0143", "123-00-4567 536-22-1807".
+	if at(s, i-1) == ' ' && groupBefore(s, i-1) {
 		// A card in groups may also follow a number that cannot be one
 		// of its groups: not four digits, nor the end of a word such as
 		// an IBAN's "DE89" ("item 3 5555 5555 5555 4444").

@@ -553,6 +553,22 @@ func TestIdempotentJoins(t *testing.T) {
 	}
 }
 
+// standaloneValues returns the distinct labelled values of the corpus that
+// Default finds on their own, with their kinds; a value found in context
+// only ("hunter2" after "password=") is left out.
+func standaloneValues(t *testing.T) map[string]redact.Kind {
+	vs := map[string]redact.Kind{}
+	for _, l := range readCorpus(t) {
+		for _, m := range l.want {
+			v := l.text[m.Start:m.End]
+			if ms := redact.Default().Find(v); len(ms) == 1 && ms[0].End-ms[0].Start == len(v) {
+				vs[v] = m.Kind
+			}
+		}
+	}
+	return vs
+}
+
 // TestRepeatedValues lists every labelled value of the corpus many times
 // over, joined by the separators of real lists, and glued together: Find
 // must find each copy (a value that starts where another ends is judged as
@@ -561,37 +577,59 @@ func TestIdempotentJoins(t *testing.T) {
 // match, since the second number looked like part of a longer one, and
 // Redact needed a pass per copy, past its eight for long lists.
 func TestRepeatedValues(t *testing.T) {
-	seen := map[string]bool{}
-	for _, l := range readCorpus(t) {
-		for _, m := range l.want {
-			v := l.text[m.Start:m.End]
-			if seen[v] {
+	for v, kind := range standaloneValues(t) {
+		for _, sep := range []string{", ", "; ", " | ", "\t", " "} {
+			if sep == " " && strings.ContainsAny(v, " -/") {
+				break // where one "06 12 34 56 78" ends in a list of them is a guess
+			}
+			s := strings.Repeat(v+sep, 20)
+			if ms := redact.Default().Find(s); len(ms) != 20 {
+				t.Errorf("Find(20 × %q + %q) found %d: %v", v, sep, len(ms), found(redact.Default(), s))
+			}
+		}
+		for _, sep := range []string{"", "-", ":", "."} {
+			if sep == ":" && kind == redact.KindIPv6 {
+				// "fe80::1%en0:fe80::1%en0:…" still takes a pass
+				// per address: each is judged by the zone before it
+				// ("en0:" is a tag) and the colon after it.
 				continue
 			}
-			seen[v] = true
-			if ms := redact.Default().Find(v); len(ms) != 1 || ms[0].End-ms[0].Start != len(v) {
-				continue // found in context only: "hunter2" after "password="
+			s := strings.Repeat(v+sep, 20)
+			once := redact.Default().Redact(s)
+			if twice := redact.Default().Redact(once); twice != once {
+				t.Errorf("Redact(20 × %q + %q) = %q, again %q", v, sep, once, twice)
 			}
-			for _, sep := range []string{", ", "; ", " | ", "\t", " "} {
-				if sep == " " && strings.ContainsAny(v, " -/") {
-					break // where one "06 12 34 56 78" ends in a list of them is a guess
-				}
-				s := strings.Repeat(v+sep, 20)
-				if ms := redact.Default().Find(s); len(ms) != 20 {
-					t.Errorf("Find(20 × %q + %q) found %d: %v", v, sep, len(ms), found(redact.Default(), s))
-				}
-			}
-			for _, sep := range []string{"", "-", ":", "."} {
-				if sep == ":" && m.Kind == redact.KindIPv6 {
-					// "fe80::1%en0:fe80::1%en0:…" still takes a pass
-					// per address: each is judged by the zone before it
-					// ("en0:" is a tag) and the colon after it.
+		}
+	}
+}
+
+// TestValueAfterLookAlike checks that a look-alike that is no value (an
+// SSN the SSA never issues, a number that fails Luhn, a date, a time, an
+// OID, an epoch timestamp) does not hide the value after it: each corpus
+// value that is found on its own is found again after each look-alike and
+// a separator. Before a single space, a short group of digits that
+// stands alone or ends a word ("4241 ", "41d4 ") is read as the start of
+// a grouped number that the digits after it continue (see numeric), so
+// those two look-alikes are tried with the other separators only.
+func TestValueAfterLookAlike(t *testing.T) {
+	r := redact.Default()
+	looks := []string{
+		"123-00-4567", "078-05-1120", "123-456-7890", "555-0100", "4242424242424241",
+		"1.2.3.4.5", "v2.3.1", "999.999.999.999", "ORD-2024-000123", "1733150400123",
+		"2026-12-04", "10:30", "12345", "GB82WEST12345698765433",
+		"4242 4242 4242 4241", "550e8400-e29b-41d4",
+	}
+	grouped := map[string]bool{"4242 4242 4242 4241": true, "550e8400-e29b-41d4": true}
+	for v, kind := range standaloneValues(t) {
+		for _, lk := range looks {
+			for _, sep := range []string{" ", ", ", "; ", " and ", "\t"} {
+				if sep == " " && grouped[lk] {
 					continue
 				}
-				s := strings.Repeat(v+sep, 20)
-				once := redact.Default().Redact(s)
-				if twice := redact.Default().Redact(once); twice != once {
-					t.Errorf("Redact(20 × %q + %q) = %q, again %q", v, sep, once, twice)
+				s := lk + sep + v
+				ms := r.Find(s)
+				if len(ms) == 0 || ms[len(ms)-1] != (redact.Match{Kind: kind, Start: len(lk) + len(sep), End: len(s)}) {
+					t.Errorf("Find(%q) = %v, want %s %q last", s, found(r, s), kind, v)
 				}
 			}
 		}
