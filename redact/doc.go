@@ -32,7 +32,13 @@
 // digits separated alike ("078-05-1120", "078 05 1120") are how SSNs are
 // written and no national plan writes phone numbers, so they are a phone
 // number only after a phone label; with spaces they are an SSN only after
-// an SSN label, and only if the SSA could issue the number.
+// an SSN label, and only if the SSA could issue the number. A number in
+// groups ends before the next token that cannot continue it: a time, a
+// date or a number that would make it too long ("+14155552671 10:30",
+// "020 7946 0958 12345"); and a value after a date, a time or another
+// number and a space is a value of its own ("10:30 202-555-0187",
+// "123-00-4567 536-22-1807"). Only after a short group of digits
+// ("4241 ") does a number continue the one before it.
 //
 // An IPv4 address is four decimal numbers from 0 to 255 without leading
 // zeros. Version strings and object identifiers (OIDs) can have the same
@@ -75,7 +81,9 @@
 // (yes, no, none, null, nil, true, false, empty, unset, unknown, required,
 // optional, expired, reset, changed, redacted, hidden, sent, missing), and
 // after a space the next key=value pair or a command-line flag
-// ("password= user=bob").
+// ("password= user=bob"). An unquoted value ends at a space, unless a card
+// number, IBAN or phone number reads on past it: "password=4242 4242 4242
+// 4242" and "pin: +44 20 7946 0958" are one secret each.
 //
 // Values are found where logs and exports put them: fields of a CSV row
 // ("...,+1-202-555-0143,2026-11-23,4111..."), keys without a space

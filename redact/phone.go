@@ -40,9 +40,11 @@ func phoneAt[T text](s T, i int) cand {
 // phoneRun reads digit groups from j separated by single spaces, dashes or
 // dots, where a group may stand in parentheses. It returns the end of the
 // last group, the digits read (not counting a "(0)" trunk group after a
-// country code) and the number of groups. It stops after 16 digits; cut is
-// then the end of the longest run of groups before a space that held 8 to
-// 15 digits ("+1 212 555 0143" in "+1 212 555 0143 2025550143"), or 0.
+// country code) and the number of groups. It stops after 16 digits. cut is
+// the end of the longest run of groups before a space that held 8 to 15
+// digits, or 0: where the number ends when the groups run on into another
+// number ("+1 212 555 0143" in "+1 212 555 0143 2025550143") or into a
+// time or date ("+14155552671" in "+14155552671 10:30").
 func phoneRun[T text](s T, j int, allowTrunk bool) (end, digits, groups int, dateLike bool, cut int) {
 	var sizes [8]int
 	for groups < 8 {
@@ -93,8 +95,25 @@ func phoneRun[T text](s T, j int, allowTrunk bool) (end, digits, groups int, dat
 	if groups == 3 && (sizes[0] == 4 && sizes[1] == 2 && sizes[2] == 2 || sizes[0] == 2 && sizes[1] == 2 && sizes[2] == 4) {
 		dateLike = true
 	}
-	return end, digits, groups, dateLike, 0
+	return end, digits, groups, dateLike, cut
 }
+
+// runCut returns where a number read by phoneRun ends when the whole run
+// is no number: at cut, if there is one and the run went on past 15 digits
+// or into a time, a date or a version (nextNumber). A run glued to a word
+// ("+44 20 7946 0958abc") or to more digits after a comma ("+33 1 23 45
+// 67 89,123", which may be thousands) is no number at all.
+func runCut[T text](s T, end, digits, cut int) int {
+	if cut > 0 && (digits > 15 || nextNumber(at(s, end))) {
+		return cut
+	}
+	return 0
+}
+
+// nextNumber reports whether c, right after a group of digits that
+// numRightOK refuses to end a number at, makes that group the start of a
+// time, date or dotted number ("10:30", "2026-12-04", "v2.3").
+func nextNumber(c byte) bool { return c == ':' || c == '-' || c == '.' || c == '/' }
 
 // matchE164 matches '+', a country code (not starting with 0) and 8 to 15
 // digits in all, with optional separators and a "(0)" trunk. When the
@@ -110,12 +129,8 @@ func matchE164[T text](s T, i int) int {
 		return 0
 	}
 	end, digits, _, _, cut := phoneRun(s, j, true)
-	if digits > 15 && cut > 0 {
-		// "+1 212 555 0143 2025550143": the number, then another.
-		return cut
-	}
 	if digits < 8 || digits > 15 || !phoneRightOK(s, end) {
-		return 0
+		return runCut(s, end, digits, cut)
 	}
 	return end
 }
@@ -247,6 +262,13 @@ func matchNational[T text](s T, i int) int {
 		}
 		break
 	}
+	if groups > 2 && sep == ' ' && (total > 12 && numRightOK(s, end) || nextNumber(at(s, end)) && !phoneRightOK(s, end)) {
+		// The last group is the next number, a time or a date:
+		// "020 7946 0958 12345", "030 12345678 2026-12-04".
+		groups--
+		total -= sizes[groups]
+		end = starts[groups-1] + sizes[groups-1]
+	}
 	if groups < 2 || total < 9 || total > 12 || !phoneRightOK(s, end) {
 		return 0
 	}
@@ -283,9 +305,12 @@ func matchLabelled[T text](s T, i int) int {
 	if d < 7 {
 		return 0
 	}
-	end, digits, _, date, _ := phoneRun(s, i, false)
-	if date || digits < 7 || digits > 15 || !phoneRightOK(s, end) {
+	end, digits, _, date, cut := phoneRun(s, i, false)
+	if date {
 		return 0
+	}
+	if digits < 7 || digits > 15 || !phoneRightOK(s, end) {
+		return runCut(s, end, digits, cut)
 	}
 	return end
 }

@@ -226,10 +226,38 @@ func sepAt[T text](r *Redactor, s T, i int, kv *kvMemo) cand {
 	}
 	if pair {
 		if st, e := matchKeyValue(s, i, kv); e > 0 {
+			if at(s, e) == ' ' {
+				// A value that a number kind reads on past its first
+				// space ("password=4242 4242 4242 4242", "pin: +44 20
+				// 7946 0958", "token: DE89 3704 0044 0532 0130 00") is
+				// a secret whole; ending it at the space would leave
+				// the rest of the number.
+				e = max(e, numberEnd(r, s, st))
+			}
 			pick(&best, cand{st, e, kSecret, builtinPrio[kSecret]})
 		}
 	}
 	return best
+}
+
+// numberEnd returns the end of the card number, IBAN or phone number that
+// starts at i, or 0.
+func numberEnd[T text](r *Redactor, s T, i int) int {
+	var c cand
+	switch b := s[i]; {
+	case isDigit(b):
+		c = numeric(r, s, i)
+	case b == '+' || b == '(':
+		c = phoneAt(s, i)
+	case isUpper(b):
+		c = upperWord(r, s, i)
+	default:
+		return 0
+	}
+	if c.kind < 0 || c.start != i {
+		return 0
+	}
+	return c.end
 }
 
 // tagBefore reports whether the word before the ':' at c is a tag that
