@@ -71,7 +71,12 @@
 // An e-mail address may be written in any script, in its local part
 // ("élodie.martin@example.fr") and in its domain ("info@bücher.example",
 // "почта@пример.рф"), but its last label must be no file name extension
-// ("logo@2x.png" is not an address); lower-case IBANs are not detected.
+// or systemd unit type ("logo@2x.png" and "user@1000.service" are not
+// addresses). Japanese and Chinese text has no spaces: where it meets an
+// ASCII address, the address starts and ends at the change of script
+// ("連絡先はjane@example.comまで"). A '_' after an address that ends a
+// word closes markup ("_jane@example.com_"). Lower-case IBANs are not
+// detected.
 //
 // The value after a credential key ("password=", "api_key:", "token: ",
 // "accessToken=", quoted or not) is a secret whatever it looks like and

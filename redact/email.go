@@ -60,6 +60,9 @@ func matchEmail[T text](s T, i, from int) (int, int) {
 			break // an ASCII byte outside the local part
 		}
 		if r, n := lastRune(s, k); n > 1 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			if k < i && s[k] < utf8.RuneSelf && !unicode.Is(unicode.Latin, r) {
+				break // "連絡先はjane@": Japanese text glued to an ASCII local part
+			}
 			k -= n // "élodie.martin@": the address starts at the word
 			if i-k > 64 {
 				return 0, 0
@@ -119,7 +122,11 @@ func matchEmail[T text](s T, i, from int) (int, int) {
 		return 0, 0
 	}
 	end := lastEnd
-	if !tldOK(s, lastStart, lastEnd) {
+	if c := scriptChange(s, lastStart, lastEnd); c > 0 && tldOK(s, lastStart, c) {
+		// "jane.doe@example.comです": Japanese and Chinese text has no
+		// spaces; the domain ends where its ASCII TLD does.
+		end = c
+	} else if !tldOK(s, lastStart, lastEnd) {
 		// "jane@example.com.123": drop a bad last label once.
 		if labels < 3 || !tldOK(s, prevStart, prevEnd) {
 			return 0, 0
@@ -129,10 +136,30 @@ func matchEmail[T text](s T, i, from int) (int, int) {
 			return 0, 0
 		}
 	}
-	if c := at(s, end); wordTab[c] || c == '-' || c == '@' {
+	if c := at(s, end); wordTab[c] && !(c == '_' && !wordTab[at(s, end+1)]) || c == '-' || c == '@' {
+		// A domain holds no '_', so one that ends a word closes
+		// markup around the address ("_jane@example.com_").
 		return 0, 0
 	}
 	return k, end
+}
+
+// scriptChange returns where the label s[a:b] goes from ASCII letters to a
+// character of a script other than Latin ("comです"), or 0.
+func scriptChange[T text](s T, a, b int) int {
+	k := a
+	for k < b && asciiLetter[s[k]] {
+		k++
+	}
+	if k == a || k == b || s[k] < utf8.RuneSelf {
+		return 0
+	}
+	var buf [utf8.UTFMax]byte
+	r, _ := utf8.DecodeRune(buf[:copy(buf[:], s[k:min(len(s), k+utf8.UTFMax)])])
+	if r == utf8.RuneError || unicode.Is(unicode.Latin, r) || unicode.In(r, unicode.Mn, unicode.Mc) {
+		return 0
+	}
+	return k
 }
 
 // lastRune decodes the UTF-8 character that ends at k.
@@ -177,9 +204,18 @@ func domainRune[T text](s T, j int) int {
 	return 0
 }
 
-// fileExtensions end file names such as "logo@2x.png" and are no
-// top-level domains (IANA root zone database).
-var fileExtensions = newWordSet("png", "jpg", "jpeg", "gif", "svg", "webp", "bmp", "ico", "tif", "tiff", "pdf", "css", "js", "html", "htm", "txt", "json", "xml", "csv")
+// fileExtensions end file names such as "logo@2x.png" and systemd unit
+// names such as "user@1000.service" and "getty@tty1.service", which
+// journald logs are full of, and are no top-level domains (IANA root zone
+// database; "target" is a brand's that no one mails to). Extensions that
+// are also country codes (".gz", ".md", ".py", ".sh") or generic TLDs
+// (".zip", ".mov", ".app") are left out: those are addresses.
+var fileExtensions = newWordSet(
+	"png", "jpg", "jpeg", "gif", "svg", "webp", "bmp", "ico", "tif", "tiff", "avif", "heic", "heif",
+	"pdf", "css", "scss", "sass", "js", "mjs", "html", "htm", "txt", "json", "xml", "csv", "yaml", "yml", "toml", "ini", "conf", "cfg",
+	"log", "xls", "xlsx", "doc", "docx", "ppt", "pptx", "odt", "ods", "tgz", "bz2", "xz", "tar",
+	"service", "socket", "timer", "scope", "slice", "mount", "automount", "swap", "target", "path", "device",
+)
 
 // tldOK reports whether s[a:b] can be a top-level domain: two or more
 // ASCII letters, an "xn--" label, or two or more letters of one or more
@@ -209,7 +245,7 @@ func tldOK[T text](s T, a, b int) bool {
 			return false
 		}
 	}
-	return b-a > 4 || !wordIn(s, a, b, &fileExtensions)
+	return !wordIn(s, a, b, &fileExtensions)
 }
 
 // asciiLetter holds the ASCII letters.

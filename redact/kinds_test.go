@@ -561,6 +561,24 @@ func TestEmail(t *testing.T) {
 		"jane@例子.рф1", // a digit in the top-level domain
 	}
 	checkKind(t, redact.KindEmail, pos, neg)
+
+	// Where an address ends: before the '_' that closes Markdown or Slack
+	// italics, which no domain holds, and where an ASCII top-level domain
+	// meets Japanese or Chinese text, which has no spaces. An address that
+	// runs on into a word ("_backup") is an identifier.
+	r := redact.Default()
+	for _, tc := range []struct{ in, want string }{
+		{"see _jane.doe@example.com_ here", "see [EMAIL]_ here"},
+		{"jane.doe@example.com_", "[EMAIL]_"},
+		{"jane.doe@example.comです", "[EMAIL]です"},
+		{"連絡先はt.nguyen@corp.example.netまで", "連絡先は[EMAIL]まで"},
+		{"jane@example.com_backup", "jane@example.com_backup"},
+		{"jane@example.comé", "jane@example.comé"},
+	} {
+		if got := r.Redact(tc.in); got != tc.want {
+			t.Errorf("Redact(%q) = %q want %q", tc.in, got, tc.want)
+		}
+	}
 }
 
 func TestSecret(t *testing.T) {

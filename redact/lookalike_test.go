@@ -327,6 +327,17 @@ var lookAlikes = []struct {
 		"user-1000.slice", "java.lang.Object@6d06d69c", "com.example.Foo@1b6d3586",
 		"@media (max-width: 600px)", "@app.route('/')",
 	}},
+	// systemd unit names (systemd.unit(5): the instance after '@' and a
+	// unit type suffix), which journald logs are full of, and file names
+	// whose extension is no top-level domain (IANA root zone database).
+	{"at-files", []string{
+		"user@1000.service", "getty@tty1.service", "serial-getty@ttyS0.service",
+		"systemd-fsck@dev-sda1.service", "wg-quick@wg0.service", "openvpn-client@office.service",
+		"nginx@1.25.3.service", "systemd[1]: user@1000.service: Succeeded.", "user@1000.socket",
+		"backup@daily.timer", "container@web.scope",
+		"sprite@2x.avif", "photo@2x.heic", "styles@2x.scss", "config@prod.yaml", "config@prod.yml",
+		"app@2024.log", "report@2024.xlsx", "notes@v2.docx", "pkg@1.2.3.tgz",
+	}},
 	// Keys that only begin with a credential word or end in another
 	// word (see Redactor.IsSensitiveKey), test counts, the
 	// WWW-Authenticate challenges of RFC 6750 section 3 and RFC 7617
