@@ -24,7 +24,14 @@
 // after "+1" they do not: a '+' and 8 to 15 digits are evidence enough,
 // and a mistyped area code in a customer's number ("+1 055 123 4567") is
 // still that customer's number, so leaking it would cost more than
-// masking it.
+// masking it. A signed amount or date is no number, though: a decimal
+// ("+86400.123456789", Go's monotonic clock reading; but "+1.7035555555"
+// is the "+CC.NUMBER" form of EPP and WHOIS records), thousands with a
+// decimal comma ("+12 345 678,90"), a number with a currency sign or code
+// next to it ("+10 000 000 ₽", "Rp +15.000.000") or "+2024-03-07". A
+// national number after an order, invoice, ticket or article label
+// ("Bestellung 0123-4567-89", "order_no=0123-4567-89") is that, not a
+// phone number.
 // A bare run of digits is a phone number or an SSN only with evidence: a
 // '+', the separators of a national format, or a label such as "phone:" or
 // "SSN" just before it; timestamps, order numbers, version strings, UUIDs,

@@ -465,6 +465,12 @@ func TestPhone(t *testing.T) {
 		// After "+1" the N rules do not apply (see the package doc): a
 		// mistyped area code or exchange is still a customer's number.
 		"+1 055 123 4567", "+1 202 155 0143",
+		// The "+CC.NUMBER" form of EPP contact objects and WHOIS records:
+		// the contact:voice example of RFC 5733 and one with a two-digit
+		// country code.
+		"+1.7035555555", "+44.2079460958",
+		// Ending before a time, a date or the next number.
+		"+14155552671", "+44 20 7946 0958",
 	}
 	neg := []string{
 		"1700000000000",     // epoch milliseconds
@@ -495,6 +501,15 @@ func TestPhone(t *testing.T) {
 		{"mobile_phone=0612345678", "phone:0612345678"},
 		{"Téléphone : 612 34 56 78", "phone:612 34 56 78"},
 		{"call 4155552671 tomorrow", ""},
+		{"+14155552671 10:30", "phone:+14155552671"},
+		{"+44 20 7946 0958 12:30:45", "phone:+44 20 7946 0958"},
+		{"020 7946 0958 12345", "phone:020 7946 0958"},
+		{"030 12345678 2026-12-04", "phone:030 12345678"},
+		{"+1 212 555 0143 2025550143", "phone:+1 212 555 0143"},
+		{"+33 1 23 45 67 89,123", ""}, // ",123" may be thousands: the number is unclear
+		{"+1-202-555-0143,42,x", "phone:+1-202-555-0143"},
+		{"Tel-Nr. 030 1234567", "phone:030 1234567"},
+		{"phone_no=020 7946 0958", "phone:020 7946 0958"},
 		{"Tel: 2024-01-15", ""},
 		// The E.164 length bounds in a sentence.
 		{"call +12345678 today", "phone:+12345678"},

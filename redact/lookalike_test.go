@@ -274,6 +274,27 @@ var lookAlikes = []struct {
 		"+05:30 IST", "+09:00", "offset=-05:00", "TZ=America/New_York", "m=+0.012345678",
 		"1234 files changed, 12345678 insertions(+)", "(+1.5%)",
 	}},
+	// Signed decimals and amounts with eight digits or more: Go's
+	// monotonic clock reading as time.Time's String prints it ("m=+"),
+	// balances, crypto amounts, amounts in thousands with a decimal comma
+	// or a currency (ISO 4217 codes, currency signs) and an ISO 8601
+	// date with a sign (ISO 8601-1 section 4.3.2, expanded years).
+	{"plus-amounts", []string{
+		"m=+86400.123456789", "m=+3.000123456", "+12345678.90", "+123456789.00",
+		"balance +15000000.00", "+1.23456789 BTC", "Received +1.50000000 BTC", "+12.34567890 ETH",
+		"+12 345 678,90 zł", "+10 000 000 ₽", "+12 345 678 Ft", "+1 234 567 890 ₫",
+		"+10.000.000,00 €", "Rp +15.000.000", "+2024-03-07",
+	}},
+	// National-looking numbers after an order, invoice, ticket or article
+	// label, in English, German, Spanish, French, Italian and Dutch, and
+	// with the label joined to "No"/"Nr" by '-' or '_'.
+	{"labelled-numbers", []string{
+		"Order-No. 0123-4567-89", "order_no=0123-4567-89", "Ticket-Nr. 0123-4567-89",
+		"Bestellung 0123-4567-89", "Rechnung 0123 456 789", "Auftrag 0123-4567-89",
+		"pedido 0123-4567-89", "commande 0123-4567-89", "fattura 0123-4567-89",
+		"bestelling 0123-4567-89", "SKU 0123-4567-89",
+		"serial 0123-4567-8901", "Kundennummer 0123-456-789", "Aktenzeichen 012-345-67890",
+	}},
 	// Dates and times with spaces, ranges and 12-hour clocks.
 	{"date-time", []string{
 		"2024 03 07", "07 03 2024", "09:00-17:00", "2024-03-07 - 2024-03-14",

@@ -507,8 +507,17 @@ var phoneLabels = newWordSet(
 var ssnLabels = newWordSet("ssn", "security", "socsec")
 
 // otherNumberLabels name numbers that have the shape of a national phone
-// number but are not one: "case 08-2026-1123", "SIN 046 454 286".
-var otherNumberLabels = newWordSet("case", "ticket", "order", "invoice", "ref", "reference", "booking", "tracking", "sin", "nhs", "id", "po")
+// number but are not one: "case 08-2026-1123", "SIN 046 454 286",
+// "Bestellung 0123-4567-89", "SKU 0123-4567-89", in the languages of the
+// corpus.
+var otherNumberLabels = newWordSet(
+	"case", "ticket", "order", "invoice", "ref", "reference", "booking", "tracking", "sin", "nhs", "id", "po",
+	"sku", "serial", "account", "receipt", "shipment", "parcel",
+	"bestellung", "bestellnummer", "rechnung", "rechnungsnummer", "auftrag", "auftragsnummer",
+	"kundennummer", "aktenzeichen", "beleg", "vorgang", "sendung", "lieferschein",
+	"pedido", "factura", "referencia", "commande", "facture", "référence", "dossier",
+	"ordine", "fattura", "bestelling", "factuur",
+)
 
 var numberWords = newWordSet("number", "no", "nr", "num", "n°", "nº", "numéro", "numero", "número", "nummer", "is")
 
@@ -538,7 +547,13 @@ func labelBefore[T text](s T, i int, labels *wordSet) bool {
 	}
 	for _, w := range numberWords.byLast[lower(at(s, j-1))] {
 		k := j - len(w)
-		if k >= 0 && foldEq(s, k, w) && !isLabelByte(at(s, k-1)) {
+		if k < 0 || !foldEq(s, k, w) {
+			continue
+		}
+		switch p := at(s, k-1); {
+		case p == '-' || p == '_':
+			return labelEndsAt(s, k-1, labels) // "Order-No.", "order_no="
+		case !isLabelByte(p):
 			return labelEndsAt(s, skipSepsBack(s, k), labels)
 		}
 	}

@@ -1,5 +1,7 @@
 package redact
 
+import "unicode/utf8"
+
 // Telephone numbers. Three shapes count on their own: international numbers
 // with a '+' (E.164: a country code and 8 to 15 digits in all), NANP numbers
 // with separators ((202) 555-0143, 202-555-0143, 1 202 555 0143) that obey
@@ -130,9 +132,86 @@ func matchE164[T text](s T, i int) int {
 	}
 	end, digits, _, _, cut := phoneRun(s, j, true)
 	if digits < 8 || digits > 15 || !phoneRightOK(s, end) {
-		return runCut(s, end, digits, cut)
+		end = runCut(s, end, digits, cut)
+	}
+	if end == 0 || signedNumber(s, i, j, end) {
+		return 0
 	}
 	return end
+}
+
+// signedNumber reports whether the '+' at i and the digits read from j to
+// end are a signed amount or a date, not a telephone number: an ISO date
+// ("+2024-03-07"); a decimal ("+86400.123456789", Go's monotonic clock
+// reading, "+1.50000000 BTC") other than the "+CC.NUMBER" form of EPP and
+// WHOIS records (RFC 5733: "+1.7035555555", a country code of one to
+// three digits and a number that does not start with 0, ten digits after
+// "+1."); or an amount with a decimal comma, a currency sign or a currency
+// code next to it ("+12 345 678,90 zł", "+10 000 000 ₽", "Rp +15.000.000").
+func signedNumber[T text](s T, i, j, end int) bool {
+	d1 := digitsRun(s, j)
+	if d1-j == 4 && at(s, d1) == '-' && digitsRun(s, d1+1) == d1+3 && at(s, d1+3) == '-' && digitsRun(s, d1+4) == d1+6 {
+		return true // "+2024-03-07"
+	}
+	if at(s, d1) == '.' && digitsRun(s, d1+1) == end {
+		cc, rest := d1-j, end-d1-1
+		if cc > 3 || s[d1+1] == '0' || cc == 1 && s[j] == '1' && rest != 10 {
+			return true
+		}
+	}
+	if c := at(s, end); (c == ',' || c == '.') && digitsRun(s, end+1) == end+3 && !isDigit(at(s, end+3)) && thousands(s, d1, end) {
+		return true // "+12 345 678,90", but not "+1-202-555-0143,42" in a CSV row
+	}
+	return currencyAt(s, end, true) || currencyAt(s, i, false)
+}
+
+// thousands reports whether s[k:end] is groups of three digits, each after
+// a space or a dot: the thousands of an amount.
+func thousands[T text](s T, k, end int) bool {
+	for k < end {
+		if c := s[k]; c != ' ' && c != '.' || digitsRun(s, k+1) != k+4 {
+			return false
+		}
+		k += 4
+	}
+	return k == end
+}
+
+// currencyAt reports whether a currency sign or an ISO 4217 code stands
+// right after e (after is true) or right before it, with at most one
+// space between.
+func currencyAt[T text](s T, e int, after bool) bool {
+	if after {
+		if at(s, e) == ' ' {
+			e++
+		}
+		for _, w := range currencies {
+			if hasAt(s, e, w) {
+				n := e + len(w)
+				return !wordTab[at(s, n)] || w[0] >= utf8.RuneSelf
+			}
+		}
+		return false
+	}
+	if at(s, e-1) == ' ' {
+		e--
+	}
+	for _, w := range currencies {
+		if hasAt(s, e-len(w), w) {
+			return !wordTab[at(s, e-len(w)-1)] || w[0] >= utf8.RuneSelf
+		}
+	}
+	return false
+}
+
+// currencies are the signs and ISO 4217 codes (and a few local
+// abbreviations) that mark a signed number as an amount.
+var currencies = [...]string{
+	"€", "£", "¥", "₽", "₫", "₹", "₩", "₺", "₴", "₪", "₱", "฿", "$",
+	"zł", "Kč", "Ft", "kr", "Rp", "R$", "lei",
+	"EUR", "USD", "GBP", "PLN", "HUF", "RUB", "VND", "JPY", "CNY", "INR", "CHF", "SEK", "NOK",
+	"DKK", "CZK", "TRY", "UAH", "BRL", "MXN", "IDR", "KRW", "ZAR", "AUD", "CAD", "RON",
+	"BTC", "ETH", "USDT",
 }
 
 // matchNANP matches a North American number: [1 ]NXX NXX XXXX with the
