@@ -149,7 +149,7 @@ func numeric[T text](r *Redactor, s T, i int) cand {
 		// number after a path's '/'.
 		p := at(s, i-1)
 		ipLeft := g <= 3 && nx == '.' && (p == '@' || (p == '-' || p == ',') && quadEndsAt(s, i-1))
-		cardLeft := g >= 13 && p == '/'
+		cardLeft := p == '/' && (g >= 13 || g == 4 && nx == '-') // "/u/5555-5555-5555-4444/"
 		switch {
 		case ipLeft && r.enabled[kIPv4]:
 			if e := matchIPv4(s, i); e > 0 {

@@ -262,11 +262,11 @@ func numberEnd[T text](r *Redactor, s T, i int) int {
 
 // tagBefore reports whether the word before the ':' at c is a tag that
 // cannot be a group of an IPv6 address: it ends in a letter that is no
-// hex digit, perhaps followed by one digit ("ip6", "IPv6", "addr", but
-// not "1", "fe80" or "build450").
+// hex digit, perhaps followed by one digit or an abbreviation's dot
+// ("ip6", "IPv6", "addr", "Nr.", but not "1", "fe80" or "build450").
 func tagBefore[T text](s T, c int) bool {
 	k := c - 1
-	if isDigit(at(s, k)) {
+	if isDigit(at(s, k)) || at(s, k) == '.' {
 		k--
 	}
 	b := at(s, k)
