@@ -60,7 +60,12 @@
 // Thunderbird, Outlook, Electron, Android, iOS, iPadOS, macOS, Ubuntu,
 // Debian, kernel, BIOS, OpenSSL and OpenSSH ("OID 2.5.29.17",
 // {"oid":"2.5.29.17"}, "Python 3.12.1.0", "Firefox 115.0.2.1" are not
-// reported). Everywhere else a quad is an address ("IP 10.0.0.1", "server
+// reported), nor is a quad after a section word (section, sec, chapter,
+// clause, appendix, annex, paragraph, Abschnitt, Kapitel: "RFC 5280
+// section 4.2.1.6"). Netmasks ("255.255.255.0", "255.255.240.0"), the
+// broadcast address 255.255.255.255 and the unspecified address 0.0.0.0
+// name no host and are not reported either. Everywhere else a quad is an
+// address ("IP 10.0.0.1", "server
 // 192.168.1.10", "node 10.0.0.5", "from 8.8.8.8"), including a version or
 // OID with no such word before it ("upgraded to 1.2.3.4", "2.5.4.3
 // commonName"): nothing in the text tells those from an address.
@@ -73,7 +78,10 @@
 // are not reported; it must not consist only of one- or two-digit
 // decimal groups ("10:30::", "1::2", "::2" and the Python slice "a[::2]"
 // are not), except the loopback address "::1", which is; and the
-// unspecified address "::" alone is never reported.
+// unspecified address "::" alone is never reported. Eight groups of at
+// most two hex digits are a Fibre Channel WWPN or an EUI-64
+// ("50:06:01:60:3b:20:19:be") or a counter, not an address, except the
+// loopback address written out ("0:0:0:0:0:0:0:1").
 //
 // An e-mail address may be written in any script, in its local part
 // ("élodie.martin@example.fr") and in its domain ("info@bücher.example",

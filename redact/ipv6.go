@@ -43,6 +43,7 @@ func matchIPv6[T text](s T, j int) int {
 	dbl := false
 	digit := false
 	shortDec := true // every group is one or two decimal digits, as in a time
+	short := true    // every group is one or two hex digits, as in a WWPN
 	v4 := false
 	if at(s, k) == ':' {
 		if at(s, k+1) != ':' {
@@ -69,6 +70,9 @@ func matchIPv6[T text](s T, j int) int {
 		}
 		if k-st > 2 || !isDigit(s[st]) || !isDigit(s[k-1]) {
 			shortDec = false
+		}
+		if k-st > 2 {
+			short = false
 		}
 		c := at(s, k)
 		if hexTab[c] {
@@ -114,7 +118,11 @@ func matchIPv6[T text](s T, j int) int {
 		if shortDec && !v4 && !(k == j+3 && s[j] == ':' && s[j+2] == '1') {
 			return 0
 		}
-	} else if groups != 8 {
+	} else if groups != 8 || short && !v4 && string(s[j:k]) != "0:0:0:0:0:0:0:1" {
+		// Eight groups of at most two hex digits are a Fibre Channel
+		// WWPN or an EUI-64 ("50:06:01:60:3b:20:19:be"), or counters
+		// ("1:2:3:4:5:6:7:8"); an address has longer groups, but for
+		// the loopback address written out.
 		return 0
 	}
 	// Zone identifier (RFC 4007): "%" and an interface name or number.

@@ -337,8 +337,13 @@ func TestIBAN(t *testing.T) {
 
 func TestIPv4(t *testing.T) {
 	// RFC 5737 documentation addresses and everyday ones.
-	pos := []string{"192.0.2.1", "198.51.100.23", "203.0.113.254", "10.0.0.1", "255.255.255.255", "0.0.0.0", "8.8.8.8"}
+	pos := []string{"192.0.2.1", "198.51.100.23", "203.0.113.254", "10.0.0.1", "8.8.8.8", "255.0.255.0", "0.0.0.1"}
 	neg := []string{
+		// Netmasks and the unspecified and broadcast addresses name no
+		// host (see the package doc).
+		"255.255.255.0", "netmask 255.255.240.0", "255.255.255.255", "0.0.0.0", "0.0.0.0/0",
+		// Section numbers of documents ("RFC 5280 section 4.2.1.6").
+		"section 4.2.1.3", "RFC 5280 section 4.2.1.6",
 		"256.1.1.1", "1.2.3", "01.2.3.4", "192.168.001.1",
 		"1.3.6.1.4.1.311", // an OID
 		"v1.2.3.4", "version 1.2.3.4", "build 10.0.0.1", "Chrome 120.0.6099.109",
@@ -398,6 +403,9 @@ func TestIPv6(t *testing.T) {
 	}
 	neg := []string{
 		"std::vector", "a::b", "Foo::Bar::baz", "dead::beef", "::",
+		// Fibre Channel WWPNs and EUI-64 identifiers: eight groups of two
+		// hex digits; and counters.
+		"50:06:01:60:3b:20:19:be", "02:00:5e:10:00:00:00:01", "1:2:3:4:5:6:7:8",
 		"10:30:45", "2024-01-15T10:30:00Z", "00:1a:2b:3c:4d:5e",
 		"1:2:3:4:5:6:7", "1:2:3:4:5:6:7:8:9", "2001:db8:::1", "1::2::3",
 		"12345::1", "2001:db8::g", "ns::1a",

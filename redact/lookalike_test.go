@@ -295,6 +295,19 @@ var lookAlikes = []struct {
 		"bestelling 0123-4567-89", "SKU 0123-4567-89",
 		"serial 0123-4567-8901", "Kundennummer 0123-456-789", "Aktenzeichen 012-345-67890",
 	}},
+	// Storage and network identifiers that share the shape of an
+	// address: Fibre Channel WWPNs and EUI-64 identifiers (RFC 7042
+	// section 2.2: eight octets in colon-separated hex), netmasks, the
+	// unspecified and broadcast addresses, document section numbers, and
+	// the public key token of a .NET assembly name (ECMA-335 II.6.3).
+	{"not-hosts", []string{
+		"50:06:01:60:3b:20:19:be", "20:00:00:25:b5:00:00:0f", "02:00:5e:10:00:00:00:01",
+		"1:2:3:4:5:6:7:8", "10:20:30:40:50:60:70:80",
+		"netmask 255.255.255.0", "mask=255.255.0.0", "255.255.240.0", "0.0.0.0/0", "0.0.0.0",
+		"section 4.2.1.3", "RFC 5280 section 4.2.1.6",
+		"PublicKeyToken=30ad4fe6b2a6aeed",
+		"System.Text.Json, Version=8.0.0.0, Culture=neutral, PublicKeyToken=cc7b13ffcd2ddd51",
+	}},
 	// Dates and times with spaces, ranges and 12-hour clocks.
 	{"date-time", []string{
 		"2024 03 07", "07 03 2024", "09:00-17:00", "2024-03-07 - 2024-03-14",

@@ -51,6 +51,28 @@ func digitsBack[T text](s T, e int) int {
 	return n
 }
 
+// maskQuad reports whether the dotted quad s[i:e] is a netmask, 255
+// followed by a contiguous run of one bits ("255.255.255.0",
+// "255.255.240.0"), or the unspecified address 0.0.0.0: neither names a
+// host.
+func maskQuad[T text](s T, i, e int) bool {
+	var v uint32
+	k := i
+	for n := 0; n < 4; n++ {
+		o := uint32(0)
+		for k < e && isDigit(s[k]) {
+			o = o*10 + uint32(s[k]-'0')
+			k++
+		}
+		v = v<<8 | o
+		k++ // the dot
+	}
+	if v == 0 {
+		return true
+	}
+	return v>>24 == 255 && ^v&(^v+1) == 0
+}
+
 // groupBefore reports whether the space at sp follows a group of at most
 // four digits that stands alone or ends a word ("3704 ", "DE89 "), not
 // one that ends a date, a time or a dashed or dotted number.
@@ -152,7 +174,7 @@ func numeric[T text](r *Redactor, s T, i int) cand {
 		cardLeft := p == '/' && (g >= 13 || g == 4 && nx == '-') // "/u/5555-5555-5555-4444/"
 		switch {
 		case ipLeft && r.enabled[kIPv4]:
-			if e := matchIPv4(s, i); e > 0 {
+			if e := matchIPv4(s, i); e > 0 && !maskQuad(s, i, e) {
 				return cand{i, e, kIPv4, builtinPrio[kIPv4]}
 			}
 			return none
@@ -167,7 +189,7 @@ func numeric[T text](r *Redactor, s T, i int) cand {
 	if r.enabled[kIPv4] && g <= 3 && nx == '.' && !(at(s, i-1) == '.' && at(s, i-2) != '.') {
 		// Not the tail of a dotted sequence (".1.3.6.1", an OID written
 		// with its leading dot; "...10.0.0.1" after an ellipsis is fine).
-		if e := matchIPv4(s, i); e > 0 && !versionBefore(s, i) {
+		if e := matchIPv4(s, i); e > 0 && !versionBefore(s, i) && !maskQuad(s, i, e) {
 			pick(&best, cand{i, e, kIPv4, builtinPrio[kIPv4]})
 		}
 	}
@@ -489,6 +511,7 @@ var versionWords = newWordSet(
 	"python", "java", "jdk", "jre", "openjdk", "php", "ruby", "perl", "nodejs", "dotnet", "powershell",
 	"firefox", "chrome", "chromium", "safari", "opera", "thunderbird", "outlook", "electron",
 	"android", "ios", "ipados", "macos", "ubuntu", "debian", "kernel", "bios", "openssl", "openssh",
+	"section", "sec", "chapter", "clause", "appendix", "annex", "paragraph", "abschnitt", "kapitel",
 )
 
 // versionBefore reports whether the word just before i is a version word.

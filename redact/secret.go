@@ -439,7 +439,9 @@ var keyPrevBit = byteTable(func(c byte) uint32 {
 // credKeyBefore reports whether the bytes before the separator at i,
 // past one space and one quote, may end a key that ends in a word of
 // secretKeyWords: the first test of matchKeyValue, small enough to be
-// inlined where most separators fail it.
+// inlined where most separators fail it. The PublicKeyToken of a .NET
+// assembly name ("PublicKeyToken=b77a5c561934e089"), in every
+// assembly-load error, is public and no credential.
 func credKeyBefore[T text](s T, i int) bool {
 	k := i - 1
 	if k >= 0 && s[k] == ' ' {
@@ -448,7 +450,7 @@ func credKeyBefore[T text](s T, i int) bool {
 	if k >= 0 && (s[k] == '"' || s[k] == '\'') {
 		k--
 	}
-	return k >= 0 && secretKeyTail[s[k]]&keyPrevBit[at(s, k-1)] != 0
+	return k >= 0 && secretKeyTail[s[k]]&keyPrevBit[at(s, k-1)] != 0 && !foldEq(s, k-13, "publickeytoken")
 }
 
 // keyTab holds the bytes of a key in a key=value pair: letters, digits,
