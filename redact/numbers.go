@@ -56,6 +56,9 @@ func digitsBack[T text](s T, e int) int {
 // "255.255.240.0"), or the unspecified address 0.0.0.0: neither names a
 // host.
 func maskQuad[T text](s T, i, e int) bool {
+	if !hasAt(s, i, "255.") && !hasAt(s, i, "0.0.0.0") {
+		return false // most addresses
+	}
 	var v uint32
 	k := i
 	for n := 0; n < 4; n++ {

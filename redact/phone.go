@@ -1,6 +1,6 @@
 package redact
 
-import "unicode/utf8"
+import "slices"
 
 // Telephone numbers. Three shapes count on their own: international numbers
 // with a '+' (E.164: a country code and 8 to 15 digits in all), NANP numbers
@@ -185,34 +185,53 @@ func currencyAt[T text](s T, e int, after bool) bool {
 		if at(s, e) == ' ' {
 			e++
 		}
-		for _, w := range currencies {
-			if hasAt(s, e, w) {
-				n := e + len(w)
-				return !wordTab[at(s, n)] || w[0] >= utf8.RuneSelf
+		if signFirst[at(s, e)] {
+			for _, w := range currencySigns {
+				if hasAt(s, e, w) {
+					return true
+				}
 			}
 		}
-		return false
+		we := e
+		for we < len(s) && we-e <= 4 && asciiLetter[s[we]] {
+			we++
+		}
+		return we-e >= 2 && !wordTab[at(s, we)] && wordIn(s, e, we, &currencyCodes)
 	}
 	if at(s, e-1) == ' ' {
 		e--
 	}
-	for _, w := range currencies {
-		if hasAt(s, e-len(w), w) {
-			return !wordTab[at(s, e-len(w)-1)] || w[0] >= utf8.RuneSelf
+	if signLast[at(s, e-1)] {
+		for _, w := range currencySigns {
+			if hasAt(s, e-len(w), w) {
+				return true
+			}
 		}
 	}
-	return false
+	ws := e
+	for ws > 0 && e-ws <= 4 && asciiLetter[s[ws-1]] {
+		ws--
+	}
+	return e-ws >= 2 && !wordTab[at(s, ws-1)] && wordIn(s, ws, e, &currencyCodes)
 }
 
-// currencies are the signs and ISO 4217 codes (and a few local
-// abbreviations) that mark a signed number as an amount.
-var currencies = [...]string{
-	"€", "£", "¥", "₽", "₫", "₹", "₩", "₺", "₴", "₪", "₱", "฿", "$",
-	"zł", "Kč", "Ft", "kr", "Rp", "R$", "lei",
-	"EUR", "USD", "GBP", "PLN", "HUF", "RUB", "VND", "JPY", "CNY", "INR", "CHF", "SEK", "NOK",
-	"DKK", "CZK", "TRY", "UAH", "BRL", "MXN", "IDR", "KRW", "ZAR", "AUD", "CAD", "RON",
-	"BTC", "ETH", "USDT",
-}
+// currencySigns and currencyCodes mark a signed number as an amount: the
+// currency signs, and the ISO 4217 codes and local abbreviations (matched
+// without regard to case).
+var (
+	currencySigns = [...]string{"€", "£", "¥", "₽", "₫", "₹", "₩", "₺", "₴", "₪", "₱", "฿", "$", "zł", "Kč", "R$"}
+	signFirst     = byteTable(func(c byte) bool {
+		return slices.ContainsFunc(currencySigns[:], func(w string) bool { return w[0] == c })
+	})
+	signLast = byteTable(func(c byte) bool {
+		return slices.ContainsFunc(currencySigns[:], func(w string) bool { return w[len(w)-1] == c })
+	})
+	currencyCodes = newWordSet(
+		"eur", "usd", "gbp", "pln", "huf", "rub", "vnd", "jpy", "cny", "inr", "chf", "sek", "nok",
+		"dkk", "czk", "try", "uah", "brl", "mxn", "idr", "krw", "zar", "aud", "cad", "ron",
+		"btc", "eth", "usdt", "ft", "kr", "rp", "lei",
+	)
+)
 
 // matchNANP matches a North American number: [1 ]NXX NXX XXXX with the
 // area code in parentheses or followed by a space, dash or dot, where N is
