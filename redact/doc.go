@@ -90,8 +90,9 @@
 // addresses). Japanese and Chinese text has no spaces: where it meets an
 // ASCII address, the address starts and ends at the change of script
 // ("連絡先はjane@example.comまで"). A '_' after an address that ends a
-// word closes markup ("_jane@example.com_"). Lower-case IBANs are not
-// detected.
+// word closes markup ("_jane@example.com_"). An address URL-encoded in a
+// query string, with "%40" for its '@', is an address too
+// ("?email=jane.doe%40example.com"). Lower-case IBANs are not detected.
 //
 // The value after a credential key ("password=", "api_key:", "token: ",
 // "accessToken=", quoted or not) is a secret whatever it looks like and

@@ -35,8 +35,10 @@ var localTab = byteTable(func(c byte) uint8 {
 // (internationalized domain names: "bücher.example", "пример.рф").
 // The local part starts at from (0, or the end of the last match) at the
 // earliest: a match before it will be replaced by a label, which ends the
-// local part in the redacted text as well.
-func matchEmail[T text](s T, i, from int) (int, int) {
+// local part in the redacted text as well. The '@' is w bytes long: 1, or
+// 3 for "%40", the '@' of a URL-encoded address in a query string
+// ("?email=jane.doe%40example.com").
+func matchEmail[T text](s T, i, w, from int) (int, int) {
 	k := i
 	lo := max(from, i-64) // the local part is at most 64 bytes long
 	var seen uint8        // the localTab values of the bytes passed
@@ -85,7 +87,7 @@ func matchEmail[T text](s T, i, from int) (int, int) {
 		}
 	}
 	// Domain labels.
-	j := i + 1
+	j := i + w
 	labels := 0
 	lastStart, lastEnd, prevStart, prevEnd := 0, 0, 0, 0
 	for {
@@ -109,7 +111,7 @@ func matchEmail[T text](s T, i, from int) (int, int) {
 		labels++
 		prevStart, prevEnd = lastStart, lastEnd
 		lastStart, lastEnd = st, j
-		if j-(i+1) > 253 {
+		if j-(i+w) > 253 {
 			return 0, 0
 		}
 		if n := at(s, j+1); at(s, j) == '.' && (domainTab[n] != 0 && n != '-' || n >= utf8.RuneSelf && domainRune(s, j+1) > 0) {

@@ -16,6 +16,7 @@ func fuzzSeeds(f *testing.F) {
 		"Tel: 5551234567", "[EMAIL] [CREDIT_CARD:7f3a9c1e] **** **** **** 4242", "é@é.com 4242\u00a04242",
 		"password= p@ss y", "token: ab@cd", "accessToken=ya29 X-Api-Key: k1", "-https://u:p@h.example/",
 		"OID 2.5.29.17 .1.3.6.1 Python 3.12.1.0", "a[::2] ::1", "SSN: 078 05 1120",
+		"?email=jane.doe%40example.com&x=1", "+14155552671 10:30", "password=4242 4242 4242 4242",
 	} {
 		f.Add(s)
 	}

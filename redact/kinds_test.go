@@ -596,6 +596,11 @@ func TestEmail(t *testing.T) {
 		{"jane.doe@example.comです", "[EMAIL]です"},
 		{"連絡先はt.nguyen@corp.example.netまで", "連絡先は[EMAIL]まで"},
 		{"jane@example.com_backup", "jane@example.com_backup"},
+		// URL-encoded in a query string (RFC 3986 section 2.1: "%40"
+		// is '@', "%2B" '+'), as access logs print it.
+		{"GET /reset?email=jane.doe%40example.com&x=1", "GET /reset?email=[EMAIL]&x=1"},
+		{"q=jane%2Bdoe%40example.co.uk", "q=[EMAIL]"},
+		{"100%40 of them", "100%40 of them"},
 		{"jane@example.comé", "jane@example.comé"},
 	} {
 		if got := r.Redact(tc.in); got != tc.want {

@@ -302,6 +302,14 @@ func scan(r *Redactor, s string, out []cand, pem *bool) []cand {
 			}
 		case f&^cWord == cDigit:
 			best = none
+			if c == '4' && at(s, i+1) == '0' && at(s, i-1) == '%' && r.enabled[kEmail] {
+				// "jane.doe%40example.com": an address URL-encoded in
+				// a query string.
+				if a, e := matchEmail(s, i-1, 3, st.from); e > 0 {
+					best = cand{a, e, kEmail, builtinPrio[kEmail]}
+					break
+				}
+			}
 			v, o := view(s, &st)
 			if p := at(v, i-o-1); !(p == '.' && wordTab[at(v, i-o-2)] || p == ':' && timeBefore(v, i-o-1)) {
 				// Not the inner part of "2.3.1", "120.0.6099" or
@@ -450,7 +458,7 @@ func anchorAt[T text](r *Redactor, s T, i int, f uint16, st *scanState) cand {
 		pick(&best, phoneAt(v, i-o).shift(o))
 	}
 	if f&cAt != 0 {
-		if a, e := matchEmail(s, i, st.from); e > 0 {
+		if a, e := matchEmail(s, i, 1, st.from); e > 0 {
 			pick(&best, cand{a, e, kEmail, builtinPrio[kEmail]})
 		}
 	}
