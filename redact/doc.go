@@ -104,7 +104,9 @@
 // after a space the next key=value pair or a command-line flag
 // ("password= user=bob"). An unquoted value ends at a space, unless a card
 // number, IBAN or phone number reads on past it: "password=4242 4242 4242
-// 4242" and "pin: +44 20 7946 0958" are one secret each.
+// 4242" and "pin: +44 20 7946 0958" are one secret each. The value of a
+// Cookie or Set-Cookie header, which starts with a cookie's name and '=',
+// is a secret to the end of its line ("Cookie: SID=...; lang=en-US").
 //
 // Values are found where logs and exports put them: fields of a CSV row
 // ("...,+1-202-555-0143,2026-11-23,4111..."), keys without a space

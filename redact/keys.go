@@ -12,6 +12,10 @@ package redact
 var credentialWords = []string{
 	"password", "passwd", "pwd", "passphrase", "secret", "token",
 	"apikey", "accesskey", "secretkey", "privatekey",
+	// Keys written as one lower-case word (Django's "csrftoken" cookie,
+	// OAuth's tokens in form fields) and the session cookies.
+	"csrftoken", "xsrftoken", "accesstoken", "refreshtoken", "authtoken", "apitoken",
+	"sessiontoken", "idtoken", "clientsecret", "sessionid", "cookie",
 }
 
 var secretKeyWords = newWordSet(credentialWords...)
@@ -20,7 +24,7 @@ var secretKeyWords = newWordSet(credentialWords...)
 // whatever they hold: the credential words and the words of headers,
 // second factors and personal numbers.
 var sensitiveKeyWords = newWordSet(append(credentialWords[:len(credentialWords):len(credentialWords)],
-	"authorization", "cookie", "sessionid", "ssn", "creditcard", "cardnumber", "cvv", "cvc",
+	"authorization", "ssn", "creditcard", "cardnumber", "cvv", "cvc",
 	"credential", "credentials", "jwt", "otp", "passcode")...)
 
 // defaultSensitiveKeys are sensitive as whole keys only: "auth" and
@@ -40,9 +44,10 @@ func WithSensitiveKeys(keys ...string) Option {
 //
 // A key is sensitive when its last word, or its last two words written as
 // one, is password, passwd, pwd, passphrase, secret, token, apikey,
-// accesskey, secretkey, privatekey, authorization, cookie, sessionid, ssn,
-// creditcard, cardnumber, cvv, cvc, credential, credentials, jwt, otp or
-// passcode, ignoring case. Words are split at
+// accesskey, secretkey, privatekey, csrftoken, xsrftoken, accesstoken,
+// refreshtoken, authtoken, apitoken, sessiontoken, idtoken, clientsecret,
+// sessionid, cookie, authorization, ssn, creditcard, cardnumber, cvv, cvc,
+// credential, credentials, jwt, otp or passcode, ignoring case. Words are split at
 // '-', '_' and '.' and where camelCase starts a new word ("accessToken",
 // "APIKey", "X-Api-Key", "Proxy-Authorization",
 // "http.request.header.cookie", "db_password", "set-cookie", "sessionId"

@@ -768,6 +768,17 @@ func TestSecretKeyWords(t *testing.T) {
 		{"tokenCount=4096", ""},
 		{"publicKey=MFkwEwYH", ""},
 		{"aws_access_key_id=xyz123abc", ""},
+		// Keys written as one lower-case word: Django's CSRF cookie
+		// (https://docs.djangoproject.com/en/stable/ref/csrf/, cookie
+		// "csrftoken") and its session cookie ("sessionid").
+		{"csrftoken=Vc4pKxr2Q7", "secret:Vc4pKxr2Q7"},
+		{"sessionid=8c2f0e7b1a", "secret:8c2f0e7b1a"},
+		// Cookie headers (RFC 6265 sections 4.1 and 4.2, whose examples
+		// these are): the value to the end of the line.
+		{"Cookie: SID=31d4d96e407aad42; lang=en-US", "secret:SID=31d4d96e407aad42; lang=en-US"},
+		{"Set-Cookie: SID=31d4d96e407aad42; Path=/; Secure; HttpOnly", "secret:SID=31d4d96e407aad42; Path=/; Secure; HttpOnly"},
+		{"the cookie: it was stale", ""},
+		{"Cookie: please accept the cookies", ""},
 	} {
 		if got := strings.Join(found(r, tc.in), " "); got != tc.want {
 			t.Errorf("Find(%q) = %q want %q", tc.in, got, tc.want)

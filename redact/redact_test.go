@@ -311,6 +311,9 @@ func adversarial(n int) map[string]string {
 		"manyemails": rep("jane@example.com "),
 		"manycards":  rep("4242 4242 4242 4242 "),
 		"manyjoins":  rep("Tel 0000000::1 "),
+		"cookies":    rep("Cookie: a="),
+		"urlemails":  rep("a%40"),
+		"signed":     rep("+12 345 678 "),
 	}
 }
 

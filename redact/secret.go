@@ -1,6 +1,9 @@
 package redact
 
-import "slices"
+import (
+	"slices"
+	"unicode/utf8"
+)
 
 // Secrets: bearer and basic credentials, JWTs, key=value pairs whose key
 // names a credential, AWS access key IDs, credentials in URLs and private
@@ -379,6 +382,22 @@ func matchKeyValue[T text](s T, i int, kv *kvMemo) (int, int) {
 		spaced = true
 		j++
 	}
+	if sep == ':' && keyEndsIn(s, k, e, &cookieWords) && cookiePair(s, j) {
+		// A Cookie or Set-Cookie header: its value, to the end of the
+		// line, is session and tracking IDs ("Cookie: sid=...; _ga=...").
+		// One longer than MaxSecretLen is cut there, so that the scan
+		// moves on past it.
+		x := j
+		for x < len(s) && x-j < MaxSecretLen && s[x] != '\n' && s[x] != '\r' {
+			x++
+		}
+		for x > j && (s[x-1] == ' ' || s[x-1] == '\t') {
+			x--
+		}
+		if x > j && s[j] != '[' && s[j] != '*' {
+			return j, x
+		}
+	}
 	v := at(s, j)
 	if v == '"' || v == '\'' {
 		st := j + 1
@@ -406,6 +425,24 @@ func matchKeyValue[T text](s T, i int, kv *kvMemo) (int, int) {
 		return 0, 0 // "Password: please reset it"
 	}
 	return st, x
+}
+
+// cookieWords end the keys of cookie headers.
+var cookieWords = newWordSet("cookie")
+
+// cookiePair reports whether a cookie's name and '=' start at j
+// (RFC 6265 section 4.1.1: a token, then '='), as in a Cookie header and
+// unlike prose ("the cookie: it was stale").
+func cookiePair[T text](s T, j int) bool {
+	for x := j; x < len(s) && x-j <= 64; x++ {
+		switch c := s[x]; {
+		case c == '=':
+			return x > j
+		case c <= ' ' || c == ';' || c == ',' || c == '"' || c >= utf8.RuneSelf:
+			return false
+		}
+	}
+	return false
 }
 
 // secretKeyTail holds, for each byte that ends a word of secretKeyWords
