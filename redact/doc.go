@@ -107,6 +107,12 @@
 // 4242" and "pin: +44 20 7946 0958" are one secret each. The value of a
 // Cookie or Set-Cookie header, which starts with a cookie's name and '=',
 // is a secret to the end of its line ("Cookie: SID=...; lang=en-US").
+// Tokens whose issuers mark them with a prefix for secret scanners are
+// secrets wherever they stand: GitHub's ghp_, gho_, ghu_, ghs_, ghr_ and
+// github_pat_, Slack's xoxb-, xoxp-, xoxa-, xoxr- and xoxs-, Stripe's
+// sk_live_, sk_test_, rk_live_ and rk_test_ (not the publishable pk_),
+// GitLab's glpat-, Google's AIza API keys, npm's npm_ and the sk- keys of
+// OpenAI and Anthropic, each with the length its issuer documents.
 //
 // Values are found where logs and exports put them: fields of a CSV row
 // ("...,+1-202-555-0143,2026-11-23,4111..."), keys without a space

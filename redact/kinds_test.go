@@ -779,6 +779,29 @@ func TestSecretKeyWords(t *testing.T) {
 		{"Set-Cookie: SID=31d4d96e407aad42; Path=/; Secure; HttpOnly", "secret:SID=31d4d96e407aad42; Path=/; Secure; HttpOnly"},
 		{"the cookie: it was stale", ""},
 		{"Cookie: please accept the cookies", ""},
+		// Vendor tokens, in the formats their issuers document (see
+		// vendorTokens in vendor.go): a GitHub token of the shape of the
+		// GitHub blog's example, Stripe's documented test secret key, and
+		// the others built to their published prefix and length.
+		{"token ghp_16C7e42F292c6912E7710c838347Ae178B4a ok", "secret:ghp_16C7e42F292c6912E7710c838347Ae178B4a"},
+		{"GITHUB_TOKEN ghs_16C7e42F292c6912E7710c838347Ae178B4a", "secret:ghs_16C7e42F292c6912E7710c838347Ae178B4a"},
+		{"ghr_16C7e42F292c6912E7710c838347Ae178B4a", "secret:ghr_16C7e42F292c6912E7710c838347Ae178B4a"},
+		{"github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012345",
+			"secret:github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012345"},
+		{"bot xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx", "secret:xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx"},
+		{"key sk_test_4eC39HqLyjWDarjtT1zdp7dc.", "secret:sk_test_4eC39HqLyjWDarjtT1zdp7dc"},
+		{"rk_live_51H8abcdEFGHijklMNOP", "secret:rk_live_51H8abcdEFGHijklMNOP"},
+		{"glpat-AbCdEfGhIjKlMnOpQrSt", "secret:glpat-AbCdEfGhIjKlMnOpQrSt"},
+		{"key=AIzaSyDdI0hCZtE6vySjMm-WEfRq3CPzqKqqsHI", "secret:AIzaSyDdI0hCZtE6vySjMm-WEfRq3CPzqKqqsHI"},
+		{"AIzaSyDdI0hCZtE6vySjMm-WEfRq3CPzqKqqsHI", "secret:AIzaSyDdI0hCZtE6vySjMm-WEfRq3CPzqKqqsHI"},
+		{"npm_abcdefghijklmnopqrstuvwxyz0123456789", "secret:npm_abcdefghijklmnopqrstuvwxyz0123456789"},
+		{"sk-proj-abcdefghijklmnopqrstuvwxyz012345", "secret:sk-proj-abcdefghijklmnopqrstuvwxyz012345"},
+		// Publishable keys, prefixes in words, too short bodies.
+		{"pk_live_4eC39HqLyjWDarjtT1zdp7dc", ""},
+		{"xghp_16C7e42F292c6912E7710c838347Ae178B4a", ""},
+		{"ghp_short", ""},
+		{"risk-free ask-me-anything task_list desk-top", ""},
+		{"sk-abc", ""},
 	} {
 		if got := strings.Join(found(r, tc.in), " "); got != tc.want {
 			t.Errorf("Find(%q) = %q want %q", tc.in, got, tc.want)

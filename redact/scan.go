@@ -169,7 +169,9 @@ func (r *Redactor) buildClasses() {
 	}
 	// A dash that anchors nothing but key blocks stops the scanner only
 	// after a dash: "--" may begin a key block's "-----BEGIN",
-	// "ORD-2024-000123" costs nothing. (A custom detector that starts
+	// "ORD-2024-000123" costs nothing; and after the 't' and 'k' of the
+	// vendor prefixes "glpat-" and "sk-" (vendorPair, like the other pairs
+	// of vendor prefixes below). (A custom detector that starts
 	// with '-' makes it stop at every dash, and anchorAt looks for key
 	// blocks there.)
 	dashPair := r.cls['-'] == cDash
@@ -199,6 +201,13 @@ func (r *Redactor) buildClasses() {
 		}
 		if c == 'J' && r.enabled[kSecret] {
 			row['y'] = true
+		}
+		if r.enabled[kSecret] {
+			for p := range row {
+				if vendorPair(byte(p), byte(c)) {
+					row[p] = true
+				}
+			}
 		}
 	}
 }
@@ -300,6 +309,11 @@ func scan(r *Redactor, s string, out []cand, pem *bool) []cand {
 					best = cand{i - 2, e + o, kSecret, builtinPrio[kSecret]}
 				}
 			}
+			if best.kind < 0 && r.enabled[kSecret] {
+				if a, e := vendorAt(v, i-o); e > 0 {
+					best = cand{a + o, e + o, kSecret, builtinPrio[kSecret]} // "ghp_…", "sk_live_…"
+				}
+			}
 		case f&^cWord == cDigit:
 			best = none
 			if c == '4' && at(s, i+1) == '0' && at(s, i-1) == '%' && r.enabled[kEmail] {
@@ -317,12 +331,15 @@ func scan(r *Redactor, s string, out []cand, pem *bool) []cand {
 				best = numeric(r, v, i-o).shift(o)
 			}
 		case f == cDash:
-			// The second byte of "--": a dash with no other class stops
-			// the scanner only after a dash (see buildClasses).
+			// The second byte of "--", or the dash of "glpat-" or "sk-":
+			// a dash with no other class stops the scanner only there
+			// (see buildClasses).
 			best = none
 			if i-1 >= st.from {
 				if e := pemMatch(&st.pem, s, i-1); e > 0 {
 					best = cand{i - 1, e, kSecret, builtinPrio[kSecret]}
+				} else if a, e := vendorAt(s, i); e > 0 && a >= st.from {
+					best = cand{a, e, kSecret, builtinPrio[kSecret]} // "glpat-…", "sk-…"
 				}
 			}
 		default:
@@ -468,6 +485,11 @@ func anchorAt[T text](r *Redactor, s T, i int, f uint16, st *scanState) cand {
 	if f&cDash != 0 && at(s, i+1) == '-' {
 		if e := pemMatch(&st.pem, s, i); e > 0 {
 			pick(&best, cand{i, e, kSecret, builtinPrio[kSecret]})
+		}
+	}
+	if f&cDash != 0 && r.enabled[kSecret] {
+		if a, e := vendorAt(s, i); e > 0 && a >= st.from {
+			pick(&best, cand{a, e, kSecret, builtinPrio[kSecret]})
 		}
 	}
 	if f&cCustom != 0 {

@@ -6,8 +6,8 @@ import (
 )
 
 // Secrets: bearer and basic credentials, JWTs, key=value pairs whose key
-// names a credential, AWS access key IDs, credentials in URLs and private
-// key blocks.
+// names a credential, cookie headers, AWS access key IDs, vendor tokens
+// (vendor.go), credentials in URLs and private key blocks.
 
 // MaxSecretLen bounds the length of a token or key=value secret; a private
 // key block may be up to MaxPEMLen bytes. Longer values are not detected,
