@@ -45,7 +45,8 @@
 // "020 7946 0958 12345"); and a value after a date, a time or another
 // number and a space is a value of its own ("10:30 202-555-0187",
 // "123-00-4567 536-22-1807"). Only after a short group of digits
-// ("4241 ") does a number continue the one before it.
+// ("4241 ") does a number continue the one before it, and only if it is
+// not dashed ("Room 12 202-555-0143" is a phone number).
 //
 // An IPv4 address is four decimal numbers from 0 to 255 without leading
 // zeros. Version strings and object identifiers (OIDs) can have the same

@@ -210,12 +210,13 @@ func domainRune[T text](s T, j int) int {
 // names such as "user@1000.service" and "getty@tty1.service", which
 // journald logs are full of, and are no top-level domains (IANA root zone
 // database; "target" is a brand's that no one mails to). Extensions that
-// are also country codes (".gz", ".md", ".py", ".sh") or generic TLDs
-// (".zip", ".mov", ".app") are left out: those are addresses.
+// are also country codes (".md", ".py", ".sh", ".so") or generic TLDs
+// (".zip", ".mov", ".app", ".key") are left out: those are addresses.
 var fileExtensions = newWordSet(
 	"png", "jpg", "jpeg", "gif", "svg", "webp", "bmp", "ico", "tif", "tiff", "avif", "heic", "heif",
 	"pdf", "css", "scss", "sass", "js", "mjs", "html", "htm", "txt", "json", "xml", "csv", "yaml", "yml", "toml", "ini", "conf", "cfg",
-	"log", "xls", "xlsx", "doc", "docx", "ppt", "pptx", "odt", "ods", "tgz", "bz2", "xz", "tar",
+	"log", "xls", "xlsx", "doc", "docx", "ppt", "pptx", "odt", "ods", "tgz", "bz2", "xz", "tar", "gz", "rar",
+	"sql", "bak", "tmp", "dmp", "db", "jar", "war", "exe", "dll", "msi", "apk", "rpm", "whl", "crt", "cer", "pfx",
 	"service", "socket", "timer", "scope", "slice", "mount", "automount", "swap", "target", "path", "device",
 )
 

@@ -1,6 +1,7 @@
 package redact_test
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/slakit/slakit/redact"
@@ -429,10 +430,10 @@ var lookAlikes = []struct {
 }
 
 // TestLookAlikesNotFound checks that Default finds nothing in any of
-// lookAlikes, alone or inside a sentence.
+// lookAlikes and lookAlikesRound2, alone or inside a sentence.
 func TestLookAlikesNotFound(t *testing.T) {
 	r := redact.Default()
-	for _, g := range lookAlikes {
+	for _, g := range slices.Concat(lookAlikes, lookAlikesRound2) {
 		for _, v := range g.values {
 			for _, s := range []string{v, "see " + v + " please"} {
 				if got := found(r, s); len(got) != 0 {

@@ -27,10 +27,20 @@ func numLeftOK[T text](s T, i int) bool {
 	case ',':
 		// "1,299" and "12,345" but not "x,10.0.0.1",
 		// "2026-11-23,4111111111111111" or "48213,536-22-1815" in a CSV
-		// row.
-		return !isDigit(at(s, i-2)) || digitsRun(s, i)-i != 3 || digitsBack(s, i-1) > 3
+		// row, nor "42,203.0.113.7" or "7,536-22-1807", where what
+		// follows the comma cannot be thousands.
+		return !isDigit(at(s, i-2)) || digitsRun(s, i)-i != 3 || digitsBack(s, i-1) > 3 || nextField(s, i)
 	}
 	return true
+}
+
+// nextField reports whether the three digits at i, after a comma, begin
+// a dashed number or a dotted quad rather than the thousands of the number
+// before the comma ("7,536-22-1807", "42,203.0.113.7"; "1,299.99" is
+// money).
+func nextField[T text](s T, i int) bool {
+	c := at(s, i+3)
+	return c == '-' && isDigit(at(s, i+4)) || c == '.' && parseQuad(s, i) > 0
 }
 
 // timeBefore reports whether the ':' at c follows a number that stands
@@ -136,7 +146,7 @@ func numRightOK[T text](s T, e int) bool {
 	case '.', '-', '/', ':':
 		return !isDigit(at(s, e+1))
 	case ',':
-		return digitsRun(s, e+1)-(e+1) != 3 || e >= 4 && isDigit(s[e-1]) && isDigit(s[e-2]) && isDigit(s[e-3]) && isDigit(s[e-4])
+		return digitsRun(s, e+1)-(e+1) != 3 || e >= 4 && isDigit(s[e-1]) && isDigit(s[e-2]) && isDigit(s[e-3]) && isDigit(s[e-4]) || nextField(s, e+1)
 	}
 	return true
 }
@@ -203,8 +213,10 @@ func numeric[T text](r *Redactor, s T, i int) cand {
 	// 4242424242424242 4000056655665556", "Visa 13 4222222222222"). After
 	// a date, a time, a dashed or dotted number or a run of five digits or
 	// more (a ZIP code, a timestamp) a new number begins: "10:30
-	// 202-555-0187", "IL 62704 217-555-0143", "123-00-4567 536-22-1807".
-	if at(s, i-1) == ' ' && groupBefore(s, i-1) {
+	// 202-555-0187", "IL 62704 217-555-0143", "123-00-4567 536-22-1807";
+	// and so does a dashed one, whose shape no grouping by spaces
+	// continues ("Room 12 202-555-0143", "ticket #4521 536-22-1807").
+	if at(s, i-1) == ' ' && nx != '-' && groupBefore(s, i-1) {
 		// A card in groups may also follow a number that cannot be one
 		// of its groups: not four digits, nor the end of a word such as
 		// an IBAN's "DE89" ("item 3 5555 5555 5555 4444").

@@ -1,6 +1,9 @@
 package redact
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // Telephone numbers. Three shapes count on their own: international numbers
 // with a '+' (E.164: a country code and 8 to 15 digits in all), NANP numbers
@@ -159,10 +162,35 @@ func signedNumber[T text](s T, i, j, end int) bool {
 			return true
 		}
 	}
-	if c := at(s, end); (c == ',' || c == '.') && digitsRun(s, end+1) == end+3 && !isDigit(at(s, end+3)) && thousands(s, d1, end) {
-		return true // "+12 345 678,90", but not "+1-202-555-0143,42" in a CSV row
+	if c := at(s, end); (c == ',' || c == '.') && end > d1 && thousands(s, d1, end) {
+		if f := digitsRun(s, end+1) - end - 1; f == 1 || f == 2 {
+			return true // "+12 345 678,90", but not "+1-202-555-0143,42" in a CSV row
+		}
 	}
-	return currencyAt(s, end, true) || currencyAt(s, i, false)
+	if k := lastSep(s, j, end); k > d1 && (s[k] == '.' || s[k] == ',') && end-k-1 <= 2 && thousands(s, d1, k) {
+		return true // "+12 345 678.90": the decimals read as a group
+	}
+	if d1-j <= 3 && at(s, d1) == '.' && end-d1 >= 8 && thousands(s, d1, end) && !strings.ContainsRune(string(s[j:end]), ' ') {
+		return true // "+1.234.567.890": dotted thousands
+	}
+	tail := end
+	if c := at(s, end); c == ',' || c == '.' {
+		if f := digitsRun(s, end+1) - end - 1; f == 1 || f == 2 {
+			tail = end + 1 + f // "+12345678,50 EUR"
+		}
+	}
+	return currencyAt(s, tail, true) || currencyAt(s, i, false)
+}
+
+// lastSep returns the index of the last byte in s[j:end] that is no
+// digit, or -1.
+func lastSep[T text](s T, j, end int) int {
+	for k := end - 1; k >= j; k-- {
+		if !isDigit(s[k]) {
+			return k
+		}
+	}
+	return -1
 }
 
 // thousands reports whether s[k:end] is groups of three digits, each after
@@ -193,7 +221,7 @@ func currencyAt[T text](s T, e int, after bool) bool {
 			}
 		}
 		we := e
-		for we < len(s) && we-e <= 4 && asciiLetter[s[we]] {
+		for we < len(s) && we-e <= 8 && asciiLetter[s[we]] {
 			we++
 		}
 		return we-e >= 2 && !wordTab[at(s, we)] && wordIn(s, e, we, &currencyCodes)
@@ -209,7 +237,7 @@ func currencyAt[T text](s T, e int, after bool) bool {
 		}
 	}
 	ws := e
-	for ws > 0 && e-ws <= 4 && asciiLetter[s[ws-1]] {
+	for ws > 0 && e-ws <= 8 && asciiLetter[s[ws-1]] {
 		ws--
 	}
 	return e-ws >= 2 && !wordTab[at(s, ws-1)] && wordIn(s, ws, e, &currencyCodes)
@@ -219,7 +247,7 @@ func currencyAt[T text](s T, e int, after bool) bool {
 // currency signs, and the ISO 4217 codes and local abbreviations (matched
 // without regard to case).
 var (
-	currencySigns = [...]string{"€", "£", "¥", "₽", "₫", "₹", "₩", "₺", "₴", "₪", "₱", "฿", "$", "zł", "Kč", "R$"}
+	currencySigns = [...]string{"€", "£", "¥", "₽", "₫", "₹", "₩", "₺", "₴", "₪", "₱", "฿", "$", "zł", "Kč", "R$", "руб", "грн", "лв"}
 	signFirst     = byteTable(func(c byte) bool {
 		return slices.ContainsFunc(currencySigns[:], func(w string) bool { return w[0] == c })
 	})
@@ -229,7 +257,8 @@ var (
 	currencyCodes = newWordSet(
 		"eur", "usd", "gbp", "pln", "huf", "rub", "vnd", "jpy", "cny", "inr", "chf", "sek", "nok",
 		"dkk", "czk", "try", "uah", "brl", "mxn", "idr", "krw", "zar", "aud", "cad", "ron",
-		"btc", "eth", "usdt", "ft", "kr", "rp", "lei",
+		"btc", "eth", "usdt", "usdc", "xrp", "sats", "ft", "kr", "rp", "lei",
+		"euro", "euros", "dollar", "dollars", "yen", "pound", "pounds", "franc", "francs",
 	)
 )
 
@@ -360,9 +389,11 @@ func matchNational[T text](s T, i int) int {
 		}
 		break
 	}
-	if groups > 2 && sep == ' ' && (total > 12 && numRightOK(s, end) || nextNumber(at(s, end)) && !phoneRightOK(s, end)) {
+	if groups > 2 && sep == ' ' && (total > 12 && numRightOK(s, end) && sizes[groups-1] != sizes[groups-2] || nextNumber(at(s, end)) && !phoneRightOK(s, end)) {
 		// The last group is the next number, a time or a date:
-		// "020 7946 0958 12345", "030 12345678 2026-12-04".
+		// "020 7946 0958 12345", "030 12345678 2026-12-04"; but not a
+		// group the size of the one before it, which continues a longer
+		// number ("0123 4567 8901 2345", a voucher).
 		groups--
 		total -= sizes[groups]
 		end = starts[groups-1] + sizes[groups-1]

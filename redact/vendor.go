@@ -17,6 +17,28 @@ type vendorToken struct {
 	// '-' and '_' count only if dash or under is set.
 	min, max    int
 	dash, under bool
+	// mixed: the body is base62 and holds a digit, a capital and a
+	// small letter; otherwise it holds a digit and a letter.
+	mixed bool
+}
+
+// randomBody reports whether the body s[b:e] looks generated, not
+// written: it holds a digit and a letter, and a capital and a small
+// letter if mixed. Branch names, CSS classes, locale tags and
+// placeholders ("sk-fix-login-redirect", "xoxb-your-bot-token-here",
+// "sk_live_placeholder") hold no digit or no capital.
+func randomBody[T text](s T, b, e int, mixed bool) bool {
+	var digit, upper, lower bool
+	for k := b; k < e; k++ {
+		c := s[k]
+		digit = digit || isDigit(c)
+		upper = upper || isUpper(c)
+		lower = lower || isLower(c)
+	}
+	if mixed {
+		return digit && upper && lower
+	}
+	return digit && (upper || lower)
 }
 
 // vendorTokens are the formats their issuers document:
@@ -38,25 +60,25 @@ type vendorToken struct {
 //   - OpenAI and Anthropic API keys: "sk-" ("sk-proj-", "sk-ant-") and 20
 //     characters or more.
 var vendorTokens = [...]vendorToken{
-	{prefix: "ghp_", stop: 2, min: 36, max: 255},
-	{prefix: "gho_", stop: 3, min: 36, max: 255},
-	{prefix: "ghu_", stop: 3, min: 36, max: 255},
-	{prefix: "ghs_", stop: 2, min: 36, max: 255},
-	{prefix: "ghr_", stop: 3, min: 36, max: 255},
+	{prefix: "ghp_", stop: 2, min: 36, max: 255, mixed: true},
+	{prefix: "gho_", stop: 3, min: 36, max: 255, mixed: true},
+	{prefix: "ghu_", stop: 3, min: 36, max: 255, mixed: true},
+	{prefix: "ghs_", stop: 2, min: 36, max: 255, mixed: true},
+	{prefix: "ghr_", stop: 3, min: 36, max: 255, mixed: true},
 	{prefix: "github_pat_", stop: 6, min: 22, max: 255, under: true},
 	{prefix: "xoxb-", stop: 1, min: 10, max: 255, dash: true},
 	{prefix: "xoxp-", stop: 1, min: 10, max: 255, dash: true},
 	{prefix: "xoxa-", stop: 1, min: 10, max: 255, dash: true},
 	{prefix: "xoxr-", stop: 1, min: 10, max: 255, dash: true},
 	{prefix: "xoxs-", stop: 1, min: 10, max: 255, dash: true},
-	{prefix: "sk_live_", stop: 2, min: 10, max: 255},
-	{prefix: "sk_test_", stop: 2, min: 10, max: 255},
-	{prefix: "rk_live_", stop: 2, min: 10, max: 255},
-	{prefix: "rk_test_", stop: 2, min: 10, max: 255},
-	{prefix: "glpat-", stop: 5, min: 20, max: 255, dash: true, under: true},
-	{prefix: "AIza", stop: 2, min: 35, max: 35, dash: true, under: true},
-	{prefix: "npm_", stop: 3, min: 36, max: 36},
-	{prefix: "sk-", stop: 2, min: 20, max: 255, dash: true, under: true},
+	{prefix: "sk_live_", stop: 2, min: 10, max: 255, mixed: true},
+	{prefix: "sk_test_", stop: 2, min: 10, max: 255, mixed: true},
+	{prefix: "rk_live_", stop: 2, min: 10, max: 255, mixed: true},
+	{prefix: "rk_test_", stop: 2, min: 10, max: 255, mixed: true},
+	{prefix: "glpat-", stop: 5, min: 20, max: 255, dash: true, under: true, mixed: true},
+	{prefix: "AIza", stop: 2, min: 35, max: 35, dash: true, under: true, mixed: true},
+	{prefix: "npm_", stop: 3, min: 36, max: 36, mixed: true},
+	{prefix: "sk-", stop: 2, min: 20, max: 255, dash: true, under: true, mixed: true},
 }
 
 // vendorByStop lists, for each byte, the vendorTokens whose prefix has
@@ -105,7 +127,7 @@ func vendorAt[T text](s T, i int) (int, int) {
 			}
 			e++
 		}
-		if n := e - b; n < v.min || n > v.max || wordTab[at(s, e)] || at(s, e) == '-' {
+		if n := e - b; n < v.min || n > v.max || wordTab[at(s, e)] || at(s, e) == '-' || !randomBody(s, b, e, v.mixed) {
 			continue
 		}
 		return st, e
