@@ -101,13 +101,17 @@
 // left alone: after ':', a plain word followed by more words on its line
 // ("Password: please reset it") or one of the answers people write there
 // (yes, no, none, null, nil, true, false, empty, unset, unknown, required,
-// optional, expired, reset, changed, redacted, hidden, sent, missing), and
-// after a space the next key=value pair or a command-line flag
+// optional, expired, reset, changed, redacted, hidden, sent, missing,
+// enabled, disabled, blocked, accepted, allowed, denied, in any case),
+// which after '=' are no secrets either ("cookie=true", "password=none");
+// and after a space the next key=value pair or a command-line flag
 // ("password= user=bob"). An unquoted value ends at a space, unless a card
 // number, IBAN or phone number reads on past it: "password=4242 4242 4242
 // 4242" and "pin: +44 20 7946 0958" are one secret each. The value of a
 // Cookie or Set-Cookie header, which starts with a cookie's name and '=',
-// is a secret to the end of its line ("Cookie: SID=...; lang=en-US").
+// is a secret to the end of its line, or to the quote that closes the
+// header in a command line ("Cookie: SID=...; lang=en-US", `-H "Cookie:
+// SID=..."`).
 // Tokens whose issuers mark them with a prefix for secret scanners are
 // secrets wherever they stand: GitHub's ghp_, gho_, ghu_, ghs_, ghr_ and
 // github_pat_, Slack's xoxb-, xoxp-, xoxa-, xoxr- and xoxs-, Stripe's

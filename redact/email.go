@@ -73,6 +73,16 @@ func matchEmail[T text](s T, i, w, from int) (int, int) {
 		}
 		break
 	}
+	if w == 3 {
+		// URL-encoded: the address starts after the last encoded byte
+		// that no local part holds ("?next=%2Fprofile%3Femail%3Djane%40…").
+		for x := i - 3; x >= k; x-- {
+			if s[x] == '%' && isHex(s[x+1]) && isHex(s[x+2]) && localTab[hexByte(s[x+1])<<4|hexByte(s[x+2])] == 0 {
+				k = x + 3
+				break
+			}
+		}
+	}
 	for k < i && s[k] == '.' {
 		k++ // "see...jane@" or a sentence's dots: the address starts after them
 	}
@@ -138,12 +148,27 @@ func matchEmail[T text](s T, i, w, from int) (int, int) {
 			return 0, 0
 		}
 	}
-	if c := at(s, end); wordTab[c] && !(c == '_' && !wordTab[at(s, end+1)]) || c == '-' || c == '@' {
-		// A domain holds no '_', so one that ends a word closes
-		// markup around the address ("_jane@example.com_").
+	u := end
+	for at(s, u) == '_' {
+		u++
+	}
+	if c := at(s, end); wordTab[c] && !(u > end && !wordTab[at(s, u)]) || c == '-' || c == '@' {
+		// A domain holds no '_', so underscores that end a word close
+		// markup around the address ("_jane@example.com_", "__…__").
 		return 0, 0
 	}
 	return k, end
+}
+
+// hexByte returns the value of the hex digit c.
+func hexByte(c byte) byte {
+	switch {
+	case c <= '9':
+		return c - '0'
+	case c >= 'a':
+		return c - 'a' + 10
+	}
+	return c - 'A' + 10
 }
 
 // scriptChange returns where the label s[a:b] goes from ASCII letters to a

@@ -12,8 +12,8 @@ package redact
 var credentialWords = []string{
 	"password", "passwd", "pwd", "passphrase", "secret", "token",
 	"apikey", "accesskey", "secretkey", "privatekey",
-	// Keys written as one lower-case word (Django's "csrftoken" cookie,
-	// OAuth's tokens in form fields) and the session cookies.
+	// Keys written as one lower-case word (Django's "csrftoken" and
+	// "sessionid" cookies, OAuth's tokens in form fields).
 	"csrftoken", "xsrftoken", "accesstoken", "refreshtoken", "authtoken", "apitoken",
 	"sessiontoken", "idtoken", "clientsecret", "sessionid", "cookie",
 }
@@ -46,7 +46,7 @@ func WithSensitiveKeys(keys ...string) Option {
 // one, is password, passwd, pwd, passphrase, secret, token, apikey,
 // accesskey, secretkey, privatekey, csrftoken, xsrftoken, accesstoken,
 // refreshtoken, authtoken, apitoken, sessiontoken, idtoken, clientsecret,
-// sessionid, cookie, authorization, ssn, creditcard, cardnumber, cvv, cvc,
+// sessionid, authorization, cookie, ssn, creditcard, cardnumber, cvv, cvc,
 // credential, credentials, jwt, otp or passcode, ignoring case. Words are split at
 // '-', '_' and '.' and where camelCase starts a new word ("accessToken",
 // "APIKey", "X-Api-Key", "Proxy-Authorization",

@@ -601,6 +601,9 @@ func TestEmail(t *testing.T) {
 		{"GET /reset?email=jane.doe%40example.com&x=1", "GET /reset?email=[EMAIL]&x=1"},
 		{"q=jane%2Bdoe%40example.co.uk", "q=[EMAIL]"},
 		{"100%40 of them", "100%40 of them"},
+		// Encoded delimiters before it are not part of the local part.
+		{"?next=%2Fprofile%3Femail%3Djane%40example.com", "?next=%2Fprofile%3Femail%3D[EMAIL]"},
+		{"**jane@example.com** and __jane@example.com__", "**[EMAIL]** and [EMAIL]__"},
 		{"jane@example.comé", "jane@example.comé"},
 	} {
 		if got := r.Redact(tc.in); got != tc.want {
@@ -778,6 +781,10 @@ func TestSecretKeyWords(t *testing.T) {
 		{"Cookie: SID=31d4d96e407aad42; lang=en-US", "secret:SID=31d4d96e407aad42; lang=en-US"},
 		{"Set-Cookie: SID=31d4d96e407aad42; Path=/; Secure; HttpOnly", "secret:SID=31d4d96e407aad42; Path=/; Secure; HttpOnly"},
 		{"the cookie: it was stale", ""},
+		{`curl -H "Cookie: SID=31d4d96e407aad42" https://example.com`, "secret:SID=31d4d96e407aad42"},
+		{`{"Cookie": "SID=31d4d96e407aad42; lang=en-US"}`, "secret:SID=31d4d96e407aad42; lang=en-US"},
+		{"cookie=31d4d96e407aad42", "secret:31d4d96e407aad42"},
+		{"cookie=true password=none", ""},
 		{"Cookie: please accept the cookies", ""},
 		// Vendor tokens, in the formats their issuers document (see
 		// vendorTokens in vendor.go): a GitHub token of the shape of the

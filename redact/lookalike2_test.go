@@ -17,6 +17,30 @@ var lookAlikesRound2 = []struct {
 	group  string
 	values []string
 }{
+	// Names that start like vendor tokens but are written, not generated
+	// (no digit, or no capital, in the body): git branches, hosts, pods,
+	// images, repositories, CSS classes, BCP 47 locale tags (RFC 5646),
+	// and the placeholders of documentation.
+	{"vendor-like", []string{
+		"git checkout sk-fix-login-redirect-loop-on-safari", "ssh sk-production-db-replica-eu-west-1",
+		"sk-production-database-01.example.com", "pod/sk-backend-api-7d9f8b6c5-x2x9z",
+		"ghcr.io/acme/sk-inference-server-gpu:latest", "https://github.com/acme/sk-learn-contrib-extras-tabular",
+		`class="sk-toolbar-button-primary-large"`, "lang=sk-SK-x-private-use-subtag-extension",
+		"sk-3f2b1c9e-8d7a-4b6c-9e1f-0a2b3c4d5e6f",
+		"xoxb-your-bot-token-here", "xoxb-not-a-real-token", "xoxp-placeholder-token",
+		"glpat-your-personal-access-token", "github_pat_your_token_goes_here_please",
+		"sk_live_placeholder", "sk_test_integration",
+	}},
+	// File names whose extension is no TLD (IANA root zone database).
+	{"at-files-2", []string{
+		"archive@2024.gz", "dump@prod.sql.gz", "db-backup@2024-03-07.sql.gz", "db@prod.sql",
+		"report@final.bak", "app@1.2.3.jar", "setup@v2.exe", "data@local.db",
+	}},
+	// Consent flags and answers after a credential or cookie key.
+	{"cookie-flags", []string{
+		"cookie=true", "accept_cookie=yes", "third_party_cookie=blocked", "Cookie: enabled",
+		"(using password: YES)", "password=none", "the cookie: it was stale",
+	}},
 	// Timezone offsets (RFC 3339 section 5.6, RFC 5322 section 3.3) and
 	// short signed numbers next to dates, times and counters; '+' numbers
 	// with fewer than 8 digits before a time; exponents and units glued

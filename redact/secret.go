@@ -199,7 +199,8 @@ func sepAt[T text](r *Redactor, s T, i int, kv *kvMemo) cand {
 	// a second colon right after it: `"key":"value"` stops here.
 	ip := c == ':' && (n == ':' || hexTab[n]) && r.enabled[kIPv6]
 	pair := r.enabled[kSecret] && credKeyBefore(s, i)
-	if !url && !ip && !pair {
+	cookie := c == ':' && r.enabled[kSecret] && lower(at(s, i-1)) == 'e' && lower(at(s, i-2)) == 'i'
+	if !url && !ip && !pair && !cookie {
 		return none
 	}
 	best := none
@@ -225,6 +226,11 @@ func sepAt[T text](r *Redactor, s T, i int, kv *kvMemo) cand {
 					pick(&best, cand{i + 1, e, kIPv6, builtinPrio[kIPv6]})
 				}
 			}
+		}
+	}
+	if cookie {
+		if st, e := matchCookieHeader(s, i); e > 0 {
+			pick(&best, cand{st, e, kSecret, builtinPrio[kSecret]})
 		}
 	}
 	if pair {
@@ -382,22 +388,6 @@ func matchKeyValue[T text](s T, i int, kv *kvMemo) (int, int) {
 		spaced = true
 		j++
 	}
-	if sep == ':' && keyEndsIn(s, k, e, &cookieWords) && cookiePair(s, j) {
-		// A Cookie or Set-Cookie header: its value, to the end of the
-		// line, is session and tracking IDs ("Cookie: sid=...; _ga=...").
-		// One longer than MaxSecretLen is cut there, so that the scan
-		// moves on past it.
-		x := j
-		for x < len(s) && x-j < MaxSecretLen && s[x] != '\n' && s[x] != '\r' {
-			x++
-		}
-		for x > j && (s[x-1] == ' ' || s[x-1] == '\t') {
-			x--
-		}
-		if x > j && s[j] != '[' && s[j] != '*' {
-			return j, x
-		}
-	}
 	v := at(s, j)
 	if v == '"' || v == '\'' {
 		st := j + 1
@@ -421,14 +411,47 @@ func matchKeyValue[T text](s T, i int, kv *kvMemo) (int, int) {
 	if spaced && nextPair(s, st, x) {
 		return 0, 0 // "password= user=bob": the password is empty
 	}
-	if sep == ':' && proseWord(s, st, x) {
-		return 0, 0 // "Password: please reset it"
+	if sep == ':' && proseWord(s, st, x) || sep == '=' && wordIn(s, st, x, &proseAnswers) {
+		return 0, 0 // "Password: please reset it", "cookie=true", "password=none"
 	}
 	return st, x
 }
 
-// cookieWords end the keys of cookie headers.
-var cookieWords = newWordSet("cookie")
+// matchCookieHeader matches the value of a Cookie or Set-Cookie header
+// whose ':' is at i: from the first cookie's name and '=' to the end of
+// the line, or to the quote that closes the header in a command line or
+// code (`-H "Cookie: SID=abc"`, `{'Cookie': 'SID=abc'}` is a quoted
+// value, which matchKeyValue does not take). Its value is session and
+// tracking IDs ("Cookie: SID=...; _ga=..."). One longer than MaxSecretLen
+// is cut there, so that the scan moves on past it.
+func matchCookieHeader[T text](s T, i int) (int, int) {
+	ks := i - 6
+	if !foldEq(s, ks, "cookie") {
+		return 0, 0
+	}
+	for ks > 0 && i-ks < 16 && (asciiLetter[s[ks-1]] || s[ks-1] == '-') {
+		ks-- // "Set-Cookie"
+	}
+	if p := at(s, ks-1); isAlnum(p) || p == '_' {
+		return 0, 0
+	}
+	j := i + 1
+	if at(s, j) == ' ' {
+		j++
+	}
+	if !cookiePair(s, j) {
+		return 0, 0
+	}
+	q := at(s, ks-1)
+	x := j
+	for x < len(s) && x-j < MaxSecretLen && s[x] != '\n' && s[x] != '\r' && !((q == '"' || q == '\'') && s[x] == q) {
+		x++
+	}
+	for x > j && (s[x-1] == ' ' || s[x-1] == '\t') {
+		x--
+	}
+	return j, x
+}
 
 // cookiePair reports whether a cookie's name and '=' start at j
 // (RFC 6265 section 4.1.1: a token, then '='), as in a Cookie header and
@@ -438,7 +461,7 @@ func cookiePair[T text](s T, j int) bool {
 		switch c := s[x]; {
 		case c == '=':
 			return x > j
-		case c <= ' ' || c == ';' || c == ',' || c == '"' || c >= utf8.RuneSelf:
+		case c <= ' ' || c == ';' || c == ',' || c == '"' || c == '\'' || c >= utf8.RuneSelf:
 			return false
 		}
 	}
@@ -520,6 +543,9 @@ func proseWord[T text](s T, st, x int) bool {
 	if c := s[x-1]; x-st > 1 && (c == '.' || c == '!' || c == '?') {
 		x-- // "none." ends a sentence
 	}
+	if wordIn(s, st, x, &proseAnswers) {
+		return true // in any case: MySQL's "(using password: YES)"
+	}
 	for k := st; k < x; k++ {
 		if c := s[k]; !isLower(c) && !(k == st && isUpper(c)) {
 			return false
@@ -528,13 +554,14 @@ func proseWord[T text](s T, st, x int) bool {
 	if c := at(s, x+1); at(s, x) == ' ' && (isLower(c) || isUpper(c)) {
 		return true
 	}
-	return wordIn(s, st, x, &proseAnswers)
+	return false
 }
 
 // proseAnswers are the words people write after a credential key that
 // are not credentials.
 var proseAnswers = newWordSet("yes", "no", "none", "null", "nil", "true", "false", "empty", "unset",
-	"unknown", "required", "optional", "expired", "reset", "changed", "redacted", "hidden", "sent", "missing")
+	"unknown", "required", "optional", "expired", "reset", "changed", "redacted", "hidden", "sent", "missing",
+	"enabled", "disabled", "blocked", "accepted", "allowed", "denied")
 
 // kvMemo remembers the last stretch s[from:to] known to hold no value
 // delimiter, from the start of the first value scanned in it; end tells
