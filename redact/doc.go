@@ -119,7 +119,9 @@
 // GitLab's glpat-, Google's AIza API keys, npm's npm_ and the sk- keys of
 // OpenAI and Anthropic, each with the length its issuer documents.
 //
-// Values are found where logs and exports put them: fields of a CSV row
+// Values are found where logs and exports put them: right after the escape
+// sequences of a JSON or C string ("\n", "\t", "\r", "\u00a0"), and in
+// JSON written inside a JSON string (`{\"password\":\"...\"}`); fields of a CSV row
 // ("...,+1-202-555-0143,2026-11-23,4111..."), keys without a space
 // ("IP:203.0.113.1", "SSN:536-22-1807"), JSON labels ("phone": "..."),
 // the credentials of a URL whatever stands before its scheme

@@ -3,7 +3,7 @@ package redact
 // matchIPv6At is called at a ':' (position i). It finds where an IPv6
 // address containing that colon would start (at most four hex digits
 // back, since this is the address's first colon) and parses from there.
-func matchIPv6At[T text](s T, i int) (int, int) {
+func matchIPv6At[T text](s T, i, from int) (int, int) {
 	// Every address has a second colon right after this one or after
 	// one to four hex digits: "10:15" and "ORD:1234 " have none.
 	if k := i + 1; at(s, k) != ':' {
@@ -15,10 +15,10 @@ func matchIPv6At[T text](s T, i int) (int, int) {
 		}
 	}
 	j := i
-	for lo := max(0, i-4); j > lo && hexTab[s[j-1]]; {
+	for lo := max(from, i-4); j > lo && hexTab[s[j-1]]; {
 		j--
 	}
-	if p := at(s, j-1); notBeforeIPv6[p] || p == '/' && wordTab[at(s, j-2)] {
+	if p := at(s, j-1); j > from && (notBeforeIPv6[p] || p == '/' && wordTab[at(s, j-2)]) {
 		return 0, 0
 	}
 	if e := matchIPv6(s, j); e > 0 {

@@ -312,6 +312,9 @@ func adversarial(n int) map[string]string {
 		"manycards":  rep("4242 4242 4242 4242 "),
 		"manyjoins":  rep("Tel 0000000::1 "),
 		"cookies":    rep("Cookie: a="),
+		"escapes":    rep(`\n4`),
+		"uescapes":   rep(`\u0041`),
+		"escjson":    rep(`{\"password\":\"`),
 		"urlemails":  rep("a%40"),
 		"signed":     rep("+12 345 678 "),
 	}
@@ -602,6 +605,42 @@ func TestRepeatedValues(t *testing.T) {
 			if twice := redact.Default().Redact(once); twice != once {
 				t.Errorf("Redact(20 × %q + %q) = %q, again %q", v, sep, once, twice)
 			}
+		}
+	}
+}
+
+// TestEscapedValues checks values right after the escape sequences of a
+// JSON or C string (RFC 8259 section 7: "\n", "\t", "\r", "\uXXXX"), as
+// JSON logs write a message's line breaks, and JSON written inside a JSON
+// string, whose quotes are escaped. Each was not found at all before.
+func TestEscapedValues(t *testing.T) {
+	r := redact.Default()
+	for _, tc := range []struct{ in, want string }{
+		{`"msg":"card:\n4242424242424242"`, "credit_card:4242424242424242"},
+		{`a\n+44 20 7946 0958`, "phone:+44 20 7946 0958"},
+		{`a\t203.0.113.7`, "ipv4:203.0.113.7"},
+		{`a\r\n536-22-1807`, "us_ssn:536-22-1807"},
+		{`a\nDE89370400440532013000`, "iban:DE89370400440532013000"},
+		{`a\n2001:db8::1`, "ipv6:2001:db8::1"},
+		{`a\npassword=hunter2xyz`, "secret:hunter2xyz"},
+		{`a\nBearer 8f14e45fceea167a5a36dedd4bea2543`, "secret:8f14e45fceea167a5a36dedd4bea2543"},
+		{`a\nAKIAIOSFODNN7EXAMPLE`, "secret:AKIAIOSFODNN7EXAMPLE"},
+		{`a\njane@example.com`, "email:jane@example.com"},
+		// Python's json.dumps with ensure_ascii, Go's encoding/json.
+		{`\u00a0+44 20 7946 0958`, "phone:+44 20 7946 0958"},
+		{`\u0022203.0.113.7`, "ipv4:203.0.113.7"},
+		{`?a=1\u0026token=0a1b2c3d4e5f`, "secret:0a1b2c3d4e5f"},
+		{`{"msg":"{\"password\":\"hunter2xyz\"}"}`, "secret:hunter2xyz"},
+		// Not an escape: "\u" without four hex digits leaves the letters
+		// in the word.
+		{`x\uZZ4242424242424242`, ""},
+	} {
+		if got := strings.Join(found(r, tc.in), " "); got != tc.want {
+			t.Errorf("Find(%q) = %q want %q", tc.in, got, tc.want)
+		}
+		once := r.Redact(tc.in)
+		if r.Redact(once) != once {
+			t.Errorf("Redact(%q) = %q is not idempotent", tc.in, once)
 		}
 	}
 }

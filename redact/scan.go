@@ -202,6 +202,9 @@ func (r *Redactor) buildClasses() {
 		if c == 'J' && r.enabled[kSecret] {
 			row['y'] = true
 		}
+		if escapeTab[c] {
+			row['\\'] = true
+		}
 		if r.enabled[kSecret] {
 			for p := range row {
 				if vendorPair(byte(p), byte(c)) {
@@ -211,6 +214,10 @@ func (r *Redactor) buildClasses() {
 		}
 	}
 }
+
+// escapeTab holds the letters of the escape sequences after which a
+// value may begin: "\n", "\t", "\r" and "\u" (with four hex digits).
+var escapeTab = byteTable(func(c byte) bool { return c == 'n' || c == 't' || c == 'r' || c == 'u' })
 
 // better reports whether candidate a wins over an overlapping b.
 func better(a, b cand) bool {
@@ -279,10 +286,12 @@ func scan(r *Redactor, s string, out []cand, pem *bool) []cand {
 	if n > 0 && !stop[int(s[0])<<8] { // the byte before the text counts as 0
 		i = 1
 	}
+	forced := false // look at i as if it began a word, after an escape
 	for {
-		if i > 0 {
+		if i > 0 && !forced {
 			i = nextStop(stop, bs, i)
 		}
+		forced = false
 		if i >= n {
 			break
 		}
@@ -290,7 +299,25 @@ func scan(r *Redactor, s string, out []cand, pem *bool) []cand {
 		f := r.cls[c]
 		var best cand
 		switch {
-		case f&cWord != 0 && i > 0 && wordTab[s[i-1]]:
+		case i > 0 && s[i-1] == '\\' && escapeTab[c]:
+			// "\n", "\t", "\r" or "\uXXXX" in a JSON or C string: the
+			// text after it is judged as if it began there.
+			e := i + 1
+			if c == 'u' {
+				if !(hexTab[at(s, i+1)] && hexTab[at(s, i+2)] && hexTab[at(s, i+3)] && hexTab[at(s, i+4)]) {
+					i++
+					continue
+				}
+				e = i + 5
+			}
+			st.from, st.esc, i = e, e, e
+			if i < n && stop[int(s[i])<<8] {
+				forced = true
+			} else {
+				i++
+			}
+			continue
+		case f&cWord != 0 && i > 0 && wordTab[s[i-1]] && i != st.esc:
 			// A pair of bytes in a word that may be an IBAN, an AWS key
 			// ID or a Bearer or Basic credential (see buildClasses), or
 			// the 'J' of a JWT's "eyJ", or the text after a match that
@@ -435,6 +462,12 @@ type scanState struct {
 	// "[PHONE]+1555…", which settle would otherwise redact one value a
 	// pass.
 	from int
+	// esc is where the text after the last escape sequence of a JSON
+	// or C string ("\n", "\t", "\r", "\u00e9") starts, or 0: such text is
+	// judged as if it began there, like the text after a match ("a\n4242
+	// 4242 4242 4242"), by the matchers that look back from a separator
+	// too (keys of key=value pairs, IPv6 addresses, URL schemes).
+	esc int
 }
 
 // view returns the text from st.from on and that offset.
@@ -480,7 +513,7 @@ func anchorAt[T text](r *Redactor, s T, i int, f uint16, st *scanState) cand {
 		}
 	}
 	if f&cSep != 0 {
-		pick(&best, sepAt(r, s, i, &st.kv))
+		pick(&best, sepAt(r, s, i, &st.kv, st.esc))
 	}
 	if f&cDash != 0 && at(s, i+1) == '-' {
 		if e := pemMatch(&st.pem, s, i); e > 0 {

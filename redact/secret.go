@@ -192,7 +192,7 @@ var b64urlTab = byteTable(func(c byte) bool { return isAlnum(c) || c == '-' || c
 // sepAt tries the kinds anchored at a ':' or '=' at i: credentials in a
 // URL, an IPv6 address and a key=value secret. Most separators pass none
 // of the cheap first tests of the three and return at once.
-func sepAt[T text](r *Redactor, s T, i int, kv *kvMemo) cand {
+func sepAt[T text](r *Redactor, s T, i int, kv *kvMemo, from int) cand {
 	c, n := s[i], at(s, i+1)
 	url := c == ':' && n == '/' && at(s, i+2) == '/' && r.enabled[kSecret]
 	// An IPv6 address at or after this colon starts with a hex digit or
@@ -205,14 +205,14 @@ func sepAt[T text](r *Redactor, s T, i int, kv *kvMemo) cand {
 	}
 	best := none
 	if url {
-		if st, e := matchURLCreds(s, i); e > 0 {
+		if st, e := matchURLCreds(s, i, from); e > 0 {
 			// The user information of a URL beats the address-like
 			// "password@host" inside it.
 			pick(&best, cand{st, e, kSecret, prioChecksum})
 		}
 	}
 	if ip {
-		if st, e := matchIPv6At(s, i); e > 0 {
+		if st, e := matchIPv6At(s, i, from); e > 0 {
 			pick(&best, cand{st, e, kIPv6, builtinPrio[kIPv6]})
 		} else if hexTab[n] && tagBefore(s, i) {
 			// After a tag: "ip6:2001:db8::/32", "[IPv6:2001:db8::25]",
@@ -234,7 +234,7 @@ func sepAt[T text](r *Redactor, s T, i int, kv *kvMemo) cand {
 		}
 	}
 	if pair {
-		if st, e := matchKeyValue(s, i, kv); e > 0 {
+		if st, e := matchKeyValue(s, i, kv, from); e > 0 {
 			if at(s, e) == ' ' {
 				// A value that a number kind reads on past its first
 				// space ("password=4242 4242 4242 4242", "pin: +44 20
@@ -287,9 +287,9 @@ func tagBefore[T text](s T, c int) bool {
 // run of letters, digits, '+', '-' and '.' before i from its first letter
 // on, whatever stands before it: "-https://", "_https://" and
 // "xhttps://" all introduce the credentials.
-func matchURLCreds[T text](s T, i int) (int, int) {
+func matchURLCreds[T text](s T, i, from int) (int, int) {
 	k := i
-	for lo := max(0, i-16); k > lo && schemeTab[s[k-1]]; {
+	for lo := max(from, i-16); k > lo && schemeTab[s[k-1]]; {
 		k--
 	}
 	for k < i && !asciiLetter[s[k]] {
@@ -348,7 +348,7 @@ var notUserinfo = byteTable(func(c byte) bool {
 // is no value; and a value never starts with '[' or '*', so labels and
 // masks ("********", "****er22") are not detected again. sepAt calls it
 // only where credKeyBefore holds.
-func matchKeyValue[T text](s T, i int, kv *kvMemo) (int, int) {
+func matchKeyValue[T text](s T, i int, kv *kvMemo, from int) (int, int) {
 	sep := s[i]
 	k := i
 	spaceBefore := at(s, k-1) == ' '
@@ -357,26 +357,31 @@ func matchKeyValue[T text](s T, i int, kv *kvMemo) (int, int) {
 	}
 	q := at(s, k-1)
 	quotedKey := q == '"' || q == '\''
+	escaped := false // the quotes are escaped: `\"password\":\"...\"`
 	if quotedKey {
 		k--
+		if at(s, k-1) == '\\' {
+			k--
+			escaped = true
+		}
 	}
 	e := k // > 0: credKeyBefore found a key's last two bytes before e
-	if !tailIn(s, max(0, e-40), e, secretKeyWords.byLast[lower(s[e-1])]) {
+	if e <= from || !tailIn(s, max(from, e-40), e, secretKeyWords.byLast[lower(s[e-1])]) {
 		// The key ends in no credential word. A key is at most 40 bytes
 		// long, and the byte before it is no letter nor separator, so
 		// the test from e-40 says what it says from the key's start.
 		return 0, 0
 	}
-	for k > 0 && e-k <= 40 && keyTab[s[k-1]] {
+	for k > from && e-k <= 40 && keyTab[s[k-1]] {
 		k--
 	}
 	if k == e || e-k > 40 {
 		return 0, 0
 	}
-	if quotedKey && at(s, k-1) != q {
+	if quotedKey && (k == from || at(s, k-1) != q || escaped && at(s, k-2) != '\\') {
 		return 0, 0
 	}
-	if p := at(s, k-1); p == '[' || quotedKey && at(s, k-2) == '[' {
+	if p := at(s, k-1); k > from && p == '[' || quotedKey && k-1 > from && at(s, k-2) == '[' {
 		return 0, 0
 	}
 	if !wordsEndIn(s, k, e, &secretKeyWords) {
@@ -387,6 +392,17 @@ func matchKeyValue[T text](s T, i int, kv *kvMemo) (int, int) {
 	if c := at(s, j); c == ' ' || c == '\t' {
 		spaced = true
 		j++
+	}
+	if escaped && at(s, j) == '\\' && at(s, j+1) == '"' {
+		st := j + 2
+		x := st
+		for x < len(s) && x-st < MaxSecretLen && s[x] != '\n' && !(s[x] == '\\' && at(s, x+1) == '"') {
+			x++
+		}
+		if at(s, x) != '\\' || x == st || s[st] == '[' || s[st] == '*' {
+			return 0, 0
+		}
+		return st, x
 	}
 	v := at(s, j)
 	if v == '"' || v == '\'' {
@@ -509,6 +525,9 @@ func credKeyBefore[T text](s T, i int) bool {
 	}
 	if k >= 0 && (s[k] == '"' || s[k] == '\'') {
 		k--
+		if k >= 0 && s[k] == '\\' {
+			k-- // `{\"password\":...}`: JSON inside a JSON string
+		}
 	}
 	return k >= 0 && secretKeyTail[s[k]]&keyPrevBit[at(s, k-1)] != 0 && !foldEq(s, k-13, "publickeytoken")
 }
