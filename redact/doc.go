@@ -105,8 +105,10 @@
 // enabled, disabled, blocked, accepted, allowed, denied, in any case),
 // which after '=' are no secrets either ("cookie=true", "password=none");
 // and after a space the next key=value pair or a command-line flag
-// ("password= user=bob"). An unquoted value ends at a space, unless a card
-// number, IBAN or phone number reads on past it: "password=4242 4242 4242
+// ("password= user=bob"). An unquoted value ends at a space, a quote, a
+// comma, a semicolon, '&' or a bracket, the delimiters of query strings,
+// cookies and code ("password=x&user=y"; so "password=Tr0ub4dor&3" keeps
+// "&3"), unless a card number, IBAN or phone number reads on past a space: "password=4242 4242 4242
 // 4242" and "pin: +44 20 7946 0958" are one secret each. The value of a
 // Cookie or Set-Cookie header, which starts with a cookie's name and '=',
 // is a secret to the end of its line, or to the quote that closes the

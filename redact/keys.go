@@ -16,6 +16,11 @@ var credentialWords = []string{
 	// "sessionid" cookies, OAuth's tokens in form fields).
 	"csrftoken", "xsrftoken", "accesstoken", "refreshtoken", "authtoken", "apitoken",
 	"sessiontoken", "idtoken", "clientsecret", "sessionid", "cookie",
+	// Environment variables of .env files and CI settings: PostgreSQL's
+	// PGPASSWORD, "DB_PASS", "SMTP_PASS", "ENCRYPTION_KEY", Rails's
+	// "SECRET_KEY_BASE".
+	"pgpassword", "dbpass", "smtppass", "mailpass", "ftppass",
+	"encryptionkey", "signingkey", "masterkey", "keybase",
 }
 
 var secretKeyWords = newWordSet(credentialWords...)
@@ -46,7 +51,8 @@ func WithSensitiveKeys(keys ...string) Option {
 // one, is password, passwd, pwd, passphrase, secret, token, apikey,
 // accesskey, secretkey, privatekey, csrftoken, xsrftoken, accesstoken,
 // refreshtoken, authtoken, apitoken, sessiontoken, idtoken, clientsecret,
-// sessionid, authorization, cookie, ssn, creditcard, cardnumber, cvv, cvc,
+// sessionid, cookie, pgpassword, dbpass, smtppass, mailpass, ftppass,
+// encryptionkey, signingkey, masterkey, keybase, authorization, ssn, creditcard, cardnumber, cvv, cvc,
 // credential, credentials, jwt, otp or passcode, ignoring case. Words are split at
 // '-', '_' and '.' and where camelCase starts a new word ("accessToken",
 // "APIKey", "X-Api-Key", "Proxy-Authorization",

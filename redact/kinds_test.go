@@ -785,6 +785,13 @@ func TestSecretKeyWords(t *testing.T) {
 		{`{"Cookie": "SID=31d4d96e407aad42; lang=en-US"}`, "secret:SID=31d4d96e407aad42; lang=en-US"},
 		{"cookie=31d4d96e407aad42", "secret:31d4d96e407aad42"},
 		{"cookie=true password=none", ""},
+		// .env files: PostgreSQL's PGPASSWORD (libpq environment
+		// variables), Rails's SECRET_KEY_BASE and the usual DB_PASS.
+		{"PGPASSWORD=s3cr3t psql -h db", "secret:s3cr3t"},
+		{"SECRET_KEY_BASE=9f8e7d6c5b4a", "secret:9f8e7d6c5b4a"},
+		{"export DB_PASS=hunter2", "secret:hunter2"},
+		{"ENCRYPTION_KEY=abcdef123", "secret:abcdef123"},
+		{"pass=12 fail=0 keybase_username=bob", ""},
 		{"Cookie: please accept the cookies", ""},
 		// Vendor tokens, in the formats their issuers document (see
 		// vendorTokens in vendor.go): a GitHub token of the shape of the
