@@ -170,7 +170,7 @@ func (r *Redactor) buildClasses() {
 	// A dash that anchors nothing but key blocks stops the scanner only
 	// after a dash: "--" may begin a key block's "-----BEGIN",
 	// "ORD-2024-000123" costs nothing; and after the 't' and 'k' of the
-	// vendor prefixes "glpat-" and "sk-" (vendorPair, like the other pairs
+	// vendor prefixes "glpat-" and "sk-" (vendorTokens, like the other pairs
 	// of vendor prefixes below). (A custom detector that starts
 	// with '-' makes it stop at every dash, and anchorAt looks for key
 	// blocks there.)
@@ -205,12 +205,10 @@ func (r *Redactor) buildClasses() {
 		if escapeTab[c] {
 			row['\\'] = true
 		}
-		if r.enabled[kSecret] {
-			for p := range row {
-				if vendorPair(byte(p), byte(c)) {
-					row[p] = true
-				}
-			}
+	}
+	if r.enabled[kSecret] {
+		for _, v := range vendorTokens {
+			r.stop[int(v.prefix[v.stop])<<8|int(v.prefix[v.stop-1])] = true
 		}
 	}
 }

@@ -6,8 +6,8 @@ package redact
 // key before them.
 //
 // The scanner stops at one pair of bytes of each prefix, chosen rare in
-// text (vendorPairs), and vendorAt looks back from there for the whole
-// prefix at the start of a word.
+// text (see buildClasses), and vendorAt looks back from there for the
+// whole prefix at the start of a word.
 
 // vendorToken is one prefix and the body that must follow it.
 type vendorToken struct {
@@ -93,16 +93,6 @@ var vendorByStop = func() (t [256][]uint8) {
 	return t
 }()
 
-// vendorPair reports whether the scanner stops at c after p for a vendor
-// token: the byte at some prefix's stop index and the one before it.
-func vendorPair(p, c byte) bool {
-	for _, k := range vendorByStop[c] {
-		if v := &vendorTokens[k]; v.prefix[v.stop-1] == p {
-			return true
-		}
-	}
-	return false
-}
 
 // vendorAt matches a vendor token whose prefix holds the pair of bytes
 // ending at i, with the prefix at the start of a word; it returns the
