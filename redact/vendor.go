@@ -93,7 +93,6 @@ var vendorByStop = func() (t [256][]uint8) {
 	return t
 }()
 
-
 // vendorAt matches a vendor token whose prefix holds the pair of bytes
 // ending at i, with the prefix at the start of a word; it returns the
 // token's start and end, or 0, 0.
