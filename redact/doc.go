@@ -114,6 +114,8 @@
 // is a secret to the end of its line, or to the quote that closes the
 // header in a command line ("Cookie: SID=...; lang=en-US", `-H "Cookie:
 // SID=..."`).
+// The "user:password" of a command line's -u or --user option (curl's
+// "-u admin:s3cr3t") is a secret, like the user information of a URL.
 // Tokens whose issuers mark them with a prefix for secret scanners are
 // secrets wherever they stand: GitHub's ghp_, gho_, ghu_, ghs_, ghr_ and
 // github_pat_, Slack's xoxb-, xoxp-, xoxa-, xoxr- and xoxs-, Stripe's

@@ -792,6 +792,12 @@ func TestSecretKeyWords(t *testing.T) {
 		{"export DB_PASS=hunter2", "secret:hunter2"},
 		{"ENCRYPTION_KEY=abcdef123", "secret:abcdef123"},
 		{"pass=12 fail=0 keybase_username=bob", ""},
+		// curl's -u and --user options (curl(1): "-u, --user
+		// <user:password>").
+		{"curl -u admin:s3cr3t https://api.example.com", "secret:admin:s3cr3t"},
+		{`curl --user "admin:s3cr3t" -X POST`, "secret:admin:s3cr3t"},
+		{"curl --user=bob:pw1", "secret:bob:pw1"},
+		{"-u 10:30 --user-agent a:b x-u a:b", ""},
 		{"Cookie: please accept the cookies", ""},
 		// Vendor tokens, in the formats their issuers document (see
 		// vendorTokens in vendor.go): a GitHub token of the shape of the

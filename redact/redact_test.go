@@ -315,6 +315,7 @@ func adversarial(n int) map[string]string {
 		"escapes":    rep(`\n4`),
 		"uescapes":   rep(`\u0041`),
 		"escjson":    rep(`{\"password\":\"`),
+		"userflags":  rep("-u a:"),
 		"urlemails":  rep("a%40"),
 		"signed":     rep("+12 345 678 "),
 	}

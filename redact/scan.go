@@ -205,6 +205,9 @@ func (r *Redactor) buildClasses() {
 		if escapeTab[c] {
 			row['\\'] = true
 		}
+		if c == 'u' && r.enabled[kSecret] {
+			row['-'] = true // curl's "-u" and "--user"
+		}
 	}
 	if r.enabled[kSecret] {
 		for _, v := range vendorTokens {
@@ -315,6 +318,14 @@ func scan(r *Redactor, s string, out []cand, pem *bool) []cand {
 				i++
 			}
 			continue
+		case c == 'u' && i > 0 && s[i-1] == '-' && r.enabled[kSecret]:
+			// "-u user:password", "--user user:password" (curl).
+			best = none
+			if a, e := matchUserFlag(s, i); e > 0 {
+				best = cand{a, e, kSecret, prioChecksum}
+			} else if f&cTrigger != 0 {
+				best = anchorAt(r, s, i, f, &st) // a custom detector's 'u'
+			}
 		case f&cWord != 0 && i > 0 && wordTab[s[i-1]] && i != st.esc:
 			// A pair of bytes in a word that may be an IBAN, an AWS key
 			// ID or a Bearer or Basic credential (see buildClasses), or

@@ -233,6 +233,7 @@ func sepAt[T text](r *Redactor, s T, i int, kv *kvMemo, from int) cand {
 			pick(&best, cand{st, e, kSecret, builtinPrio[kSecret]})
 		}
 	}
+
 	if pair {
 		if st, e := matchKeyValue(s, i, kv, from); e > 0 {
 			if at(s, e) == ' ' {
@@ -431,6 +432,44 @@ func matchKeyValue[T text](s T, i int, kv *kvMemo, from int) (int, int) {
 		return 0, 0 // "Password: please reset it", "cookie=true", "password=none"
 	}
 	return st, x
+}
+
+// matchUserFlag matches the "user:password" of a command line's -u or
+// --user option whose 'u' is at i, after a '-': curl's `-u admin:s3cr3t`,
+// `--user "admin:s3cr3t"`, `--user=admin:s3cr3t` (curl(1), "-u, --user
+// <user:password>"). The user name goes with the password, as in the user
+// information of a URL. It returns the value's start and end, or 0, 0.
+func matchUserFlag[T text](s T, i int) (int, int) {
+	j := i + 1
+	switch {
+	case at(s, i-2) != '-' && !wordTab[at(s, i-2)] && at(s, j) == ' ':
+		j++ // "-u "
+	case at(s, i-2) == '-' && !wordTab[at(s, i-3)] && at(s, i-3) != '-' && hasAt(s, i, "user") && (at(s, i+4) == ' ' || at(s, i+4) == '='):
+		j = i + 5 // "--user ", "--user="
+	default:
+		return 0, 0
+	}
+	q := at(s, j)
+	if q == '"' || q == '\'' {
+		j++
+	} else {
+		q = 0
+	}
+	c := j
+	for c < len(s) && c-j < 128 && !notUserinfo[s[c]] && s[c] != ':' && s[c] != '=' {
+		c++
+	}
+	if c == j || at(s, c) != ':' || isDigit(at(s, c-1)) && isDigit(at(s, c+1)) {
+		return 0, 0 // no user, no password, or "-u 10:30"
+	}
+	x := c + 1
+	for x < len(s) && x-c < MaxSecretLen && s[x] > ' ' && s[x] != '"' && s[x] != '\'' {
+		x++
+	}
+	if x == c+1 || q != 0 && at(s, x) != q {
+		return 0, 0
+	}
+	return j, x
 }
 
 // matchCookieHeader matches the value of a Cookie or Set-Cookie header
