@@ -34,7 +34,8 @@
 // phone number.
 // A bare run of digits is a phone number or an SSN only with evidence: a
 // '+', the separators of a national format, or a label such as "phone:" or
-// "SSN" just before it; timestamps, order numbers, version strings, UUIDs,
+// "SSN" just before it, perhaps with filler words ("phone number is",
+// "teléfono es", "Telefonnummer ist"); timestamps, order numbers, version strings, UUIDs,
 // hashes, dates and money amounts are not reported. Three, two and four
 // digits separated alike ("078-05-1120", "078 05 1120") are how SSNs are
 // written and no national plan writes phone numbers, so they are a phone

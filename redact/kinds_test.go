@@ -509,6 +509,11 @@ func TestPhone(t *testing.T) {
 		{"mobile_phone=0612345678", "phone:0612345678"},
 		{"Téléphone : 612 34 56 78", "phone:612 34 56 78"},
 		{"call 4155552671 tomorrow", ""},
+		// Labels with filler words, and German compounds.
+		{"my phone number is 612 345 678", "phone:612 345 678"},
+		{"Mi teléfono es 612 345 678", "phone:612 345 678"},
+		{"Telefonnummer ist 0301234567", "phone:0301234567"},
+		{"the number is 612 345 678", ""},
 		{"+14155552671 10:30", "phone:+14155552671"},
 		{"+44 20 7946 0958 12:30:45", "phone:+44 20 7946 0958"},
 		{"020 7946 0958 12345", "phone:020 7946 0958"},

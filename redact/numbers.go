@@ -540,6 +540,7 @@ var phoneLabels = newWordSet(
 	"phone", "tel", "telephone", "mobile", "mob", "cell", "cellphone", "fax",
 	"whatsapp", "telefon", "telefono", "teléfono", "téléphone", "tél", "handy",
 	"mobil", "tlf", "ph", "móvil", "movil", "celular", "portable", "telefoon", "sms",
+	"telefonnummer", "rufnummer", "handynummer", "mobilnummer", "telefoonnummer",
 )
 
 var ssnLabels = newWordSet("ssn", "security", "socsec")
@@ -557,7 +558,8 @@ var otherNumberLabels = newWordSet(
 	"ordine", "fattura", "bestelling", "factuur",
 )
 
-var numberWords = newWordSet("number", "no", "nr", "num", "n°", "nº", "numéro", "numero", "número", "nummer", "is")
+var numberWords = newWordSet("number", "no", "nr", "num", "n°", "nº", "numéro", "numero", "número", "nummer",
+	"is", "es", "est", "ist", "è")
 
 // wordSet holds lower-case words indexed by their last byte, so that a
 // word of the text is compared only with the few words that end like it.
@@ -580,22 +582,37 @@ func newWordSet(words ...string) (ws wordSet) {
 // letters, '_', '-', '#' and non-ASCII bytes of at most 24 bytes.
 func labelBefore[T text](s T, i int, labels *wordSet) bool {
 	j := skipSepsBack(s, i)
-	if labelEndsAt(s, j, labels) {
-		return true
+	// The label, then at most two filler words: "phone 612…", "phone
+	// number 612…", "phone number is 612…", "teléfono es 612…".
+	for range 3 {
+		if labelEndsAt(s, j, labels) {
+			return true
+		}
+		k := fillerBefore(s, j)
+		if k < 0 {
+			return false
+		}
+		if p := at(s, k-1); p == '-' || p == '_' {
+			return labelEndsAt(s, k-1, labels) // "Order-No.", "order_no="
+		}
+		j = skipSepsBack(s, k)
 	}
+	return false
+}
+
+// fillerBefore returns where the word of numberWords that ends at j
+// starts, if it is a whole word or joined to a label by '-' or '_'; or -1.
+func fillerBefore[T text](s T, j int) int {
 	for _, w := range numberWords.byLast[lower(at(s, j-1))] {
 		k := j - len(w)
 		if k < 0 || !foldEq(s, k, w) {
 			continue
 		}
-		switch p := at(s, k-1); {
-		case p == '-' || p == '_':
-			return labelEndsAt(s, k-1, labels) // "Order-No.", "order_no="
-		case !isLabelByte(p):
-			return labelEndsAt(s, skipSepsBack(s, k), labels)
+		if p := at(s, k-1); p == '-' || p == '_' || !isLabelByte(p) {
+			return k
 		}
 	}
-	return false
+	return -1
 }
 
 // isLabelByte reports whether c belongs to a word for labelBefore.
