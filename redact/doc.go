@@ -27,8 +27,10 @@
 // masking it. A signed amount or date is no number, though: a decimal
 // ("+86400.123456789", Go's monotonic clock reading; but "+1.7035555555"
 // is the "+CC.NUMBER" form of EPP and WHOIS records), thousands with a
-// decimal comma ("+12 345 678,90"), a number with a currency sign or code
-// next to it ("+10 000 000 ₽", "Rp +15.000.000") or "+2024-03-07". A
+// decimal comma ("+12 345 678,90"), a number written as an amount (one
+// run of digits, thousands or a decimal) with a currency sign or code
+// next to it ("+10 000 000 ₽", "Rp +15.000.000"; but "+44 20 7946 0958
+// GBP" is a phone number) or "+2024-03-07". A
 // national number after an order, invoice, ticket or article label
 // ("Bestellung 0123-4567-89", "order_no=0123-4567-89") is that, not a
 // phone number.
@@ -115,14 +117,19 @@
 // is a secret to the end of its line, or to the quote that closes the
 // header in a command line ("Cookie: SID=...; lang=en-US", `-H "Cookie:
 // SID=..."`).
-// The "user:password" of a command line's -u or --user option (curl's
-// "-u admin:s3cr3t") is a secret, like the user information of a URL.
+// The "user:password" of the -u or --user option of curl, wget or HTTPie
+// ("curl -u admin:s3cr3t") is a secret, like the user information of a
+// URL; the -u of other commands ("docker run -u app:1000") is not.
 // Tokens whose issuers mark them with a prefix for secret scanners are
 // secrets wherever they stand: GitHub's ghp_, gho_, ghu_, ghs_, ghr_ and
 // github_pat_, Slack's xoxb-, xoxp-, xoxa-, xoxr- and xoxs-, Stripe's
 // sk_live_, sk_test_, rk_live_ and rk_test_ (not the publishable pk_),
 // GitLab's glpat-, Google's AIza API keys, npm's npm_ and the sk- keys of
-// OpenAI and Anthropic, each with the length its issuer documents.
+// OpenAI and Anthropic, each with the length its issuer documents and a
+// body that looks generated: a digit, letters (of both cases for the
+// base62 ones) and a run of ten letters and digits, which branch names,
+// CSS classes and placeholders ("sk-fix-login-redirect",
+// "xoxb-your-token-here") lack.
 //
 // Values are found where logs and exports put them: right after the escape
 // sequences of a JSON or C string ("\n", "\t", "\r", "\u00a0"), and in

@@ -91,6 +91,9 @@ func phoneRun[T text](s T, j int, allowTrunk bool) (end, digits, groups int, dat
 			j = e + 1
 			continue
 		case c == ' ' && (at(s, e+1) == '-' || at(s, e+1) == '/') && at(s, e+2) == ' ' && isDigit(at(s, e+3)):
+			if digits >= 8 {
+				cut = e // "+44 20 7946 0958 / 0959": the number, then another
+			}
 			j = e + 3 // "030 - 1234567"
 			continue
 		}
@@ -136,6 +139,8 @@ func matchE164[T text](s T, i int) int {
 	end, digits, _, _, cut := phoneRun(s, j, true)
 	if digits < 8 || digits > 15 || !phoneRightOK(s, end) {
 		end = runCut(s, end, digits, cut)
+	} else if s[j] == '1' && digits > 11 && cut > 0 && cut < end {
+		end = cut // "+1 202 555 0143 7 days": a NANP number has 11 digits
 	}
 	if end == 0 || signedNumber(s, i, j, end) {
 		return 0
@@ -172,6 +177,13 @@ func signedNumber[T text](s T, i, j, end int) bool {
 	}
 	if d1-j <= 3 && at(s, d1) == '.' && end-d1 >= 8 && thousands(s, d1, end) && !strings.ContainsRune(string(s[j:end]), ' ') {
 		return true // "+1.234.567.890": dotted thousands
+	}
+	// A currency marks an amount only if the digits are written as one
+	// (thousands or a decimal at most): "+12 345 678 Ft", "+12345678 EUR",
+	// "+12.34567890 ETH", but not
+	// "+44 20 7946 0958 GBP" or "phone: +1 202 555 0143 USD".
+	if !(thousands(s, d1, end) || at(s, d1) == '.' && digitsRun(s, d1+1) == end) || labelBefore(s, i, &phoneLabels) {
+		return false
 	}
 	tail := end
 	if c := at(s, end); c == ',' || c == '.' {

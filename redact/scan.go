@@ -374,8 +374,10 @@ func scan(r *Redactor, s string, out []cand, pem *bool) []cand {
 			if i-1 >= st.from {
 				if e := pemMatch(&st.pem, s, i-1); e > 0 {
 					best = cand{i - 1, e, kSecret, builtinPrio[kSecret]}
-				} else if a, e := vendorAt(s, i); e > 0 && a >= st.from {
-					best = cand{a, e, kSecret, builtinPrio[kSecret]} // "glpat-…", "sk-…"
+				} else if v, o := view(s, &st); true {
+					if a, e := vendorAt(v, i-o); e > 0 {
+						best = cand{a + o, e + o, kSecret, builtinPrio[kSecret]} // "glpat-…", "sk-…"
+					}
 				}
 			}
 		default:
@@ -530,8 +532,8 @@ func anchorAt[T text](r *Redactor, s T, i int, f uint16, st *scanState) cand {
 		}
 	}
 	if f&cDash != 0 && r.enabled[kSecret] {
-		if a, e := vendorAt(s, i); e > 0 && a >= st.from {
-			pick(&best, cand{a, e, kSecret, builtinPrio[kSecret]})
+		if a, e := vendorAt(v, i-o); e > 0 {
+			pick(&best, cand{a + o, e + o, kSecret, builtinPrio[kSecret]})
 		}
 	}
 	if f&cCustom != 0 {

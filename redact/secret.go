@@ -394,7 +394,14 @@ func matchKeyValue[T text](s T, i int, kv *kvMemo, from int) (int, int) {
 		spaced = true
 		j++
 	}
-	if escaped && at(s, j) == '\\' && at(s, j+1) == '"' {
+	for n := 0; n < 4 && at(s, j) == '\\' && escapeTab[at(s, j+1)] && at(s, j+1) != 'u'; n++ {
+		j += 2 // "password:\n  hunter2" in a JSON string
+		for at(s, j) == ' ' {
+			j++
+		}
+		spaced = true
+	}
+	if at(s, j) == '\\' && at(s, j+1) == '"' {
 		st := j + 2
 		x := st
 		for x < len(s) && x-st < MaxSecretLen && s[x] != '\n' && !(s[x] == '\\' && at(s, x+1) == '"') {
@@ -449,6 +456,9 @@ func matchUserFlag[T text](s T, i int) (int, int) {
 	default:
 		return 0, 0
 	}
+	if !curlBefore(s, i) {
+		return 0, 0 // "docker run -u app:1000", "sudo -u deploy:deploy"
+	}
 	q := at(s, j)
 	if q == '"' || q == '\'' {
 		j++
@@ -456,20 +466,32 @@ func matchUserFlag[T text](s T, i int) (int, int) {
 		q = 0
 	}
 	c := j
-	for c < len(s) && c-j < 128 && !notUserinfo[s[c]] && s[c] != ':' && s[c] != '=' {
-		c++
+	for c < len(s) && c-j < 128 && (!notUserinfo[s[c]] || s[c] == '@') && s[c] != ':' && s[c] != '\\' {
+		c++ // the user, perhaps an e-mail address; not a label's "[SECRET"
 	}
 	if c == j || at(s, c) != ':' || isDigit(at(s, c-1)) && isDigit(at(s, c+1)) {
 		return 0, 0 // no user, no password, or "-u 10:30"
 	}
 	x := c + 1
-	for x < len(s) && x-c < MaxSecretLen && s[x] > ' ' && s[x] != '"' && s[x] != '\'' {
-		x++
+	for x < len(s) && x-c < MaxSecretLen && s[x] != '\n' && (q != 0 && s[x] != q || q == 0 && s[x] > ' ' && s[x] != '"' && s[x] != '\'') && !(s[x] == '\\' && escapeTab[at(s, x+1)]) {
+		x++ // in quotes, spaces too: -u "admin:pa ss"
 	}
 	if x == c+1 || q != 0 && at(s, x) != q {
 		return 0, 0
 	}
 	return j, x
+}
+
+// curlBefore reports whether the word curl (or wget, http, https of
+// HTTPie) stands on the line before i, within 256 bytes: the -u of other
+// commands names a user and group ("docker run -u app:1000").
+func curlBefore[T text](s T, i int) bool {
+	for k := i - 1; k >= 0 && i-k <= 256 && s[k] != '\n'; k-- {
+		if (s[k] == 'c' && hasAt(s, k, "curl") || s[k] == 'w' && hasAt(s, k, "wget") || s[k] == 'h' && hasAt(s, k, "http")) && !wordTab[at(s, k-1)] {
+			return true
+		}
+	}
+	return false
 }
 
 // matchCookieHeader matches the value of a Cookie or Set-Cookie header
@@ -499,8 +521,8 @@ func matchCookieHeader[T text](s T, i int) (int, int) {
 	}
 	q := at(s, ks-1)
 	x := j
-	for x < len(s) && x-j < MaxSecretLen && s[x] != '\n' && s[x] != '\r' && !((q == '"' || q == '\'') && s[x] == q) {
-		x++
+	for x < len(s) && x-j < MaxSecretLen && s[x] != '\n' && s[x] != '\r' && !((q == '"' || q == '\'') && s[x] == q) && !(s[x] == '\\' && (at(s, x+1) == 'r' || at(s, x+1) == 'n')) {
+		x++ // to the end of the line, or an escaped one: "Cookie: SID=abc\r\nHost: x"
 	}
 	for x > j && (s[x-1] == ' ' || s[x-1] == '\t') {
 		x--

@@ -23,17 +23,27 @@ type vendorToken struct {
 }
 
 // randomBody reports whether the body s[b:e] looks generated, not
-// written: it holds a digit and a letter, and a capital and a small
-// letter if mixed. Branch names, CSS classes, locale tags and
+// written: it holds a run of 10 letters and digits (or is one), a digit
+// and a letter, and a capital and a small letter if mixed. Branch names, CSS classes, locale tags and
 // placeholders ("sk-fix-login-redirect", "xoxb-your-bot-token-here",
 // "sk_live_placeholder") hold no digit or no capital.
 func randomBody[T text](s T, b, e int, mixed bool) bool {
 	var digit, upper, lower bool
+	run, longest := 0, 0 // letters and digits in a row
 	for k := b; k < e; k++ {
 		c := s[k]
 		digit = digit || isDigit(c)
 		upper = upper || isUpper(c)
 		lower = lower || isLower(c)
+		if isAlnum(c) {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+	}
+	if longest < min(10, e-b) {
+		return false // words joined by '-' or '_': "sk-Feature-Login2-Redirect"
 	}
 	if mixed {
 		return digit && upper && lower
