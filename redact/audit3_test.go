@@ -222,6 +222,9 @@ var audit3Found = []struct {
 	{`"Cookie: SID=abc123\r\nHost: x"`, []string{"secret:SID=abc123"}},
 	{`"password: \"hunter2\""`, []string{"secret:hunter2"}},
 	{`"password:\n  hunter2"`, []string{"secret:hunter2"}},
+	{`{\"phone\":\"612 345 678\"}`, []string{"phone:612 345 678"}},
+	{`{\"ssn\":\"536 22 1807\"}`, []string{"us_ssn:536 22 1807"}},
+	{`{\"oid\":\"2.5.29.17\",\"order_no\":\"0123-4567-89\"}`, nil},
 
 	// Values right after an escape sequence.
 	{`"text\npassword=hunter2"`, []string{"secret:hunter2"}},

@@ -641,13 +641,14 @@ func labelEndsAt[T text](s T, j int, labels *wordSet) bool {
 	return false
 }
 
-// skipSepsBack moves back from i over at most 4 spaces and punctuation
+// skipSepsBack moves back from i over at most 6 spaces and punctuation
 // that sit between a label and its value, quotes included for JSON
-// ("phone": "...").
+// ("phone": "...") and escaped quotes for JSON inside a JSON string
+// (\"phone\":\"...).
 func skipSepsBack[T text](s T, i int) int {
-	for n := 0; n < 4 && i > 0; n++ {
+	for n := 0; n < 6 && i > 0; n++ {
 		switch s[i-1] {
-		case ' ', '\t', ':', '.', '#', '=', '-', '(', '[', '"', '\'':
+		case ' ', '\t', ':', '.', '#', '=', '-', '(', '[', '"', '\'', '\\':
 			i--
 			continue
 		}
