@@ -572,6 +572,27 @@ func TestUSSSN(t *testing.T) {
 	}
 }
 
+// TestNoBreakSpaces checks phone numbers whose groups are separated by
+// no-break spaces, as HTML mail turns "&nbsp;" in signatures into U+00A0
+// and French typography puts U+202F in numbers and before ':'.
+func TestNoBreakSpaces(t *testing.T) {
+	r := redact.Default()
+	for _, tc := range []struct{ in, want string }{
+		{"Tel.:\u00a0+49\u00a030\u00a01234567", "Tel.:\u00a0[PHONE]"},
+		{"tel\u00a0020\u00a07946\u00a00958", "tel\u00a0[PHONE]"},
+		{"01\u202f23\u202f45\u202f67\u202f89", "[PHONE]"},
+		{"phone: 555\u00a01234\u00a0567", "phone: [PHONE]"},
+		{"Tél.\u00a0:\u00a0612\u00a034\u00a056\u00a078", "Tél.\u00a0:\u00a0[PHONE]"},
+		{"+33\u00a01\u00a023\u00a045\u00a067\u00a089.", "[PHONE]."},
+		{"2024\u00a001\u00a015 voilà 612 34 56 78", "2024\u00a001\u00a015 voilà 612 34 56 78"},
+	} {
+		if got := r.Redact(tc.in); got != tc.want {
+			t.Errorf("Redact(%q) = %q want %q", tc.in, got, tc.want)
+		}
+		checkMatches(t, tc.in, tc.in, r.Find(tc.in))
+	}
+}
+
 func TestEmail(t *testing.T) {
 	pos := []string{
 		"jane.doe@example.com", "j+tickets@sub.example.co.uk", "o'hara@example.org"[2:],

@@ -169,7 +169,8 @@ func numeric[T text](r *Redactor, s T, i int) cand {
 	e := digitsRun(s, i)
 	g := e - i
 	nx := at(s, e)
-	sep := nx == ' ' || nx == '-' || nx == '.'
+	_, sw := groupSep(s, e)
+	sep := sw > 0
 	if g < 7 && !sep && nx != '/' && nx != '(' && nx != ')' {
 		return none // no kind continues after a short number here
 	}
@@ -249,7 +250,7 @@ func numeric[T text](r *Redactor, s T, i int) cand {
 				end = ne
 			}
 		}
-		if c := at(s, e+1); g >= 7 || isPhoneSep(nx) && (isDigit(c) || isPhoneSep(c)) {
+		if c := at(s, e+1); g >= 7 || isPhoneSep(nx) && (isDigit(c) || isPhoneSep(c)) || sw > 1 && isDigit(at(s, e+sw)) {
 			// A shorter number must go on after its separator to make
 			// the 7 digits of matchLabelled.
 			end = max(end, matchLabelled(s, i))
@@ -651,6 +652,16 @@ func skipSepsBack[T text](s T, i int) int {
 		case ' ', '\t', ':', '.', '#', '=', '-', '(', '[', '"', '\'', '\\':
 			i--
 			continue
+		case 0xA0:
+			if at(s, i-2) == 0xC2 {
+				i -= 2 // a no-break space: "Tél.\u00a0: 612…"
+				continue
+			}
+		case 0xAF:
+			if at(s, i-2) == 0x80 && at(s, i-3) == 0xE2 {
+				i -= 3
+				continue
+			}
 		}
 		break
 	}

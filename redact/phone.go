@@ -80,15 +80,16 @@ func phoneRun[T text](s T, j int, allowTrunk bool) (end, digits, groups int, dat
 			return end, digits, groups, false, cut
 		}
 		c := at(s, e)
+		sc, sw := groupSep(s, e)
 		switch {
 		case c == '(' || isDigit(c) && s[e-1] == ')':
 			j = e
 			continue
-		case (c == ' ' || c == '-' || c == '.') && (isDigit(at(s, e+1)) || at(s, e+1) == '('):
-			if c == ' ' && digits >= 8 {
+		case sw > 0 && (isDigit(at(s, e+sw)) || at(s, e+sw) == '('):
+			if sc == ' ' && digits >= 8 {
 				cut = e
 			}
-			j = e + 1
+			j = e + sw
 			continue
 		case c == ' ' && (at(s, e+1) == '-' || at(s, e+1) == '/') && at(s, e+2) == ' ' && isDigit(at(s, e+3)):
 			if digits >= 8 {
@@ -129,8 +130,8 @@ func nextNumber(c byte) bool { return c == ':' || c == '-' || c == '.' || c == '
 // which it had 8 to 15.
 func matchE164[T text](s T, i int) int {
 	j := i + 1
-	if at(s, j) == ' ' {
-		j++
+	if sc, sw := groupSep(s, j); sc == ' ' {
+		j += sw
 	}
 	c := at(s, j)
 	if c < '1' || c > '9' {
@@ -369,15 +370,15 @@ func matchNational[T text](s T, i int) int {
 			return 0
 		}
 		e++
-		if at(s, e) == ' ' {
-			e++
+		if sc, sw := groupSep(s, e); sc == ' ' {
+			e += sw
 		}
 	} else {
-		c := at(s, e)
-		if c != ' ' && c != '-' && c != '.' && c != '/' {
+		_, sw := groupSep(s, e)
+		if sw == 0 && at(s, e) != '/' {
 			return 0
 		}
-		e++
+		e += max(sw, 1)
 	}
 	groups := 1
 	var sep byte
@@ -393,10 +394,9 @@ func matchNational[T text](s T, i int) int {
 		total += l
 		groups++
 		end = g
-		c := at(s, g)
-		if (c == ' ' || c == '-' || c == '.') && isDigit(at(s, g+1)) && (sep == 0 || sep == c) {
+		if c, w := groupSep(s, g); w > 0 && isDigit(at(s, g+w)) && (sep == 0 || sep == c) {
 			sep = c
-			e = g + 1
+			e = g + w
 			continue
 		}
 		break
@@ -439,6 +439,8 @@ func matchLabelled[T text](s T, i int) int {
 		c := s[k]
 		if isDigit(c) {
 			d++
+		} else if _, w := groupSep(s, k); w > 1 {
+			k += w - 1 // a no-break space
 		} else if !isPhoneSep(c) {
 			break
 		}
@@ -454,6 +456,27 @@ func matchLabelled[T text](s T, i int) int {
 		return runCut(s, end, digits, cut)
 	}
 	return end
+}
+
+// groupSep returns the separator of digit groups at k and its length: a
+// space, a dash or a dot, or a no-break space (U+00A0, or the narrow
+// U+202F that French typography puts in numbers), which counts as a space
+// and which HTML mail turns "&nbsp;" into ("Tel.:&nbsp;+49&nbsp;30...");
+// or 0, 0.
+func groupSep[T text](s T, k int) (byte, int) {
+	switch c := at(s, k); c {
+	case ' ', '-', '.':
+		return c, 1
+	case 0xC2:
+		if at(s, k+1) == 0xA0 {
+			return ' ', 2
+		}
+	case 0xE2:
+		if at(s, k+1) == 0x80 && at(s, k+2) == 0xAF {
+			return ' ', 3
+		}
+	}
+	return 0, 0
 }
 
 // isPhoneSep reports whether c may stand between the digits of a number
