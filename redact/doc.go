@@ -45,9 +45,9 @@
 // an SSN label, and only if the SSA could issue the number. A number in
 // groups ends before the next token that cannot continue it: a time, a
 // date or a number that would make it too long ("+14155552671 10:30",
-// "020 7946 0958 12345"); the groups of a phone number may be separated
-// by no-break spaces (U+00A0, U+202F), as HTML mail and French typography
-// write them (those of cards and IBANs may not); and a value after a
+// "020 7946 0958 12345"); the groups of a phone or card number may be
+// separated by no-break spaces (U+00A0, U+202F), as HTML mail and French
+// typography write them (those of IBANs may not); and a value after a
 // date, a time or another number and a space is a value of its own ("10:30 202-555-0187",
 // "123-00-4567 536-22-1807"). Only after a short group of digits
 // ("4241 ") does a number continue the one before it, and only if it is

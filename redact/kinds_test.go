@@ -572,8 +572,8 @@ func TestUSSSN(t *testing.T) {
 	}
 }
 
-// TestNoBreakSpaces checks phone numbers whose groups are separated by
-// no-break spaces, as HTML mail turns "&nbsp;" in signatures into U+00A0
+// TestNoBreakSpaces checks phone and card numbers whose groups are
+// separated by no-break spaces, as HTML mail turns "&nbsp;" in signatures into U+00A0
 // and French typography puts U+202F in numbers and before ':'.
 func TestNoBreakSpaces(t *testing.T) {
 	r := redact.Default()
@@ -585,6 +585,10 @@ func TestNoBreakSpaces(t *testing.T) {
 		{"Tél.\u00a0:\u00a0612\u00a034\u00a056\u00a078", "Tél.\u00a0:\u00a0[PHONE]"},
 		{"+33\u00a01\u00a023\u00a045\u00a067\u00a089.", "[PHONE]."},
 		{"2024\u00a001\u00a015 voilà 612 34 56 78", "2024\u00a001\u00a015 voilà 612 34 56 78"},
+		// Card numbers too, with spaces and no-break spaces mixed.
+		{"card 4242\u00a04242\u00a04242\u00a04242.", "card [CREDIT_CARD]."},
+		{"Amex 3782\u00a0822463\u00a010005", "Amex [CREDIT_CARD]"},
+		{"4242\u00a04242 4242 4242", "[CREDIT_CARD]"},
 	} {
 		if got := r.Redact(tc.in); got != tc.want {
 			t.Errorf("Redact(%q) = %q want %q", tc.in, got, tc.want)

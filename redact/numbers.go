@@ -230,7 +230,7 @@ func numeric[T text](r *Redactor, s T, i int) cand {
 		}
 		return best
 	}
-	if r.enabled[kCard] && (g >= 13 || g == 4 && (nx == ' ' || nx == '-')) {
+	if r.enabled[kCard] && (g >= 13 || g == 4 && sep && nx != '.') {
 		if end := matchCard(s, i, e); end > 0 {
 			pick(&best, cand{i, end, kCard, builtinPrio[kCard]})
 		}
@@ -285,7 +285,7 @@ func matchCard[T text](s T, i, e int) int {
 	if g != 4 {
 		return 0
 	}
-	sep := at(s, e)
+	sep, _ := groupSep(s, e) // a space, a dash or a no-break space
 	if sep != ' ' && sep != '-' {
 		return 0
 	}
@@ -306,8 +306,9 @@ func matchCard[T text](s T, i, e int) int {
 		total += l
 		ends[ng], nd[ng], sizes[ng] = e, total, l
 		ng++
-		if at(s, e) != sep || !isDigit(at(s, e+1)) {
-			break
+		c, w := groupSep(s, e)
+		if c != sep || !isDigit(at(s, e+w)) {
+			break // a space and a no-break space may mix
 		}
 		if l != 4 && (ng != 2 || l != 6) || ng == 3 && sizes[1] == 6 {
 			// Only the last group of a card is not four digits long,
@@ -315,14 +316,14 @@ func matchCard[T text](s T, i, e int) int {
 			// later group can end a card.
 			break
 		}
-		j = e + 1
+		j = e + w
 	}
 	for k := ng; k >= 3; k-- {
 		t := nd[k-1]
 		if t < 13 || !numRightOK(s, ends[k-1]) || !cardShape(sizes[:k]) {
 			continue
 		}
-		if e := ends[k-1]; at(s, e) == sep && digitsRun(s, e+1) == e+5 && numRightOK(s, e+5) {
+		if c, w := groupSep(s, ends[k-1]); c == sep && digitsRun(s, ends[k-1]+w) == ends[k-1]+w+4 && numRightOK(s, ends[k-1]+w+4) {
 			continue // "4242 4242 4242 4242 4242": no card has five groups of four
 		}
 		if cardValid(d[:t]) {
