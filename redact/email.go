@@ -181,12 +181,17 @@ func scriptChange[T text](s T, a, b int) int {
 	if k == a || k == b || s[k] < utf8.RuneSelf {
 		return 0
 	}
-	var buf [utf8.UTFMax]byte
-	r, _ := utf8.DecodeRune(buf[:copy(buf[:], s[k:min(len(s), k+utf8.UTFMax)])])
+	r, _ := firstRune(s, k)
 	if r == utf8.RuneError || unicode.Is(unicode.Latin, r) || unicode.In(r, unicode.Mn, unicode.Mc) {
 		return 0
 	}
 	return k
+}
+
+// firstRune decodes the UTF-8 character that starts at k.
+func firstRune[T text](s T, k int) (rune, int) {
+	var b [utf8.UTFMax]byte
+	return utf8.DecodeRune(b[:copy(b[:], s[k:min(len(s), k+utf8.UTFMax)])])
 }
 
 // lastRune decodes the UTF-8 character that ends at k.
@@ -223,8 +228,7 @@ var domainTab = byteTable(func(c byte) uint8 {
 // domainRune returns the length of the non-ASCII character at j if it is
 // a letter, a digit or a combining mark, and 0 otherwise (see domainChar).
 func domainRune[T text](s T, j int) int {
-	var b [utf8.UTFMax]byte
-	r, n := utf8.DecodeRune(b[:copy(b[:], s[j:min(len(s), j+utf8.UTFMax)])])
+	r, n := firstRune(s, j)
 	if r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.In(r, unicode.Mn, unicode.Mc)) {
 		return n
 	}

@@ -2,8 +2,9 @@ package redact
 
 // matchIPv6At is called at a ':' (position i). It finds where an IPv6
 // address containing that colon would start (at most four hex digits
-// back, since this is the address's first colon) and parses from there.
-func matchIPv6At[T text](s T, i, from int) (int, int) {
+// back, since this is the address's first colon, and not before start)
+// and parses from there.
+func matchIPv6At[T text](s T, i, start int) (int, int) {
 	// Every address has a second colon right after this one or after
 	// one to four hex digits: "10:15" and "ORD:1234 " have none.
 	if k := i + 1; at(s, k) != ':' {
@@ -15,10 +16,10 @@ func matchIPv6At[T text](s T, i, from int) (int, int) {
 		}
 	}
 	j := i
-	for lo := max(from, i-4); j > lo && hexTab[s[j-1]]; {
+	for lo := max(start, i-4); j > lo && hexTab[s[j-1]]; {
 		j--
 	}
-	if p := at(s, j-1); j > from && (notBeforeIPv6[p] || p == '/' && wordTab[at(s, j-2)]) {
+	if p := at(s, j-1); j > start && (notBeforeIPv6[p] || p == '/' && wordTab[at(s, j-2)]) {
 		return 0, 0
 	}
 	if e := matchIPv6(s, j); e > 0 {
@@ -118,7 +119,7 @@ func matchIPv6[T text](s T, j int) int {
 		if shortDec && !v4 && !(k == j+3 && s[j] == ':' && s[j+2] == '1') {
 			return 0
 		}
-	} else if groups != 8 || short && !v4 && string(s[j:k]) != "0:0:0:0:0:0:0:1" {
+	} else if groups != 8 || short && !v4 && !(k-j == 15 && hasAt(s, j, "0:0:0:0:0:0:0:1")) {
 		// Eight groups of at most two hex digits are a Fibre Channel
 		// WWPN or an EUI-64 ("50:06:01:60:3b:20:19:be"), or counters
 		// ("1:2:3:4:5:6:7:8"); an address has longer groups, but for

@@ -52,18 +52,18 @@ func WithSensitiveKeys(keys ...string) Option {
 // accesskey, secretkey, privatekey, csrftoken, xsrftoken, accesstoken,
 // refreshtoken, authtoken, apitoken, sessiontoken, idtoken, clientsecret,
 // sessionid, cookie, pgpassword, dbpass, smtppass, mailpass, ftppass,
-// encryptionkey, signingkey, masterkey, keybase, authorization, ssn, creditcard, cardnumber, cvv, cvc,
-// credential, credentials, jwt, otp or passcode, ignoring case. Words are split at
-// '-', '_' and '.' and where camelCase starts a new word ("accessToken",
-// "APIKey", "X-Api-Key", "Proxy-Authorization",
-// "http.request.header.cookie", "db_password", "set-cookie", "sessionId"
-// are sensitive). A word that only begins with a sensitive word is not
-// ("tokenizer", "author", "passwords_reset_at", "token_count",
-// "passwordless_enabled"), and neither is a key that ends in a separator.
-// The keys "auth" and "session" are sensitive as whole keys only, and so
-// are the keys added with [WithSensitiveKeys]; whole keys compare
-// case-insensitively and treat '-', '_' and '.' alike ("Customer-PIN"
-// matches "customer_pin"). It does not allocate.
+// encryptionkey, signingkey, masterkey, keybase, authorization, ssn,
+// creditcard, cardnumber, cvv, cvc, credential, credentials, jwt, otp or
+// passcode, ignoring case. Words are split at '-', '_' and '.' and where
+// camelCase starts a new word ("accessToken", "APIKey", "X-Api-Key",
+// "Proxy-Authorization", "http.request.header.cookie", "db_password",
+// "set-cookie", "sessionId" are sensitive). A word that only begins with a
+// sensitive word is not ("tokenizer", "author", "passwords_reset_at",
+// "token_count", "passwordless_enabled"), and neither is a key that ends in
+// a separator. The keys "auth" and "session" are sensitive as whole keys
+// only, and so are the keys added with [WithSensitiveKeys]; whole keys
+// compare case-insensitively and treat '-', '_' and '.' alike
+// ("Customer-PIN" matches "customer_pin"). It does not allocate.
 func (r *Redactor) IsSensitiveKey(key string) bool {
 	if r == nil {
 		return false

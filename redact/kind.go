@@ -14,7 +14,7 @@ const (
 	KindIPv4       Kind = "ipv4"        // a dotted-quad IPv4 address: 192.0.2.7
 	KindIPv6       Kind = "ipv6"        // an IPv6 address in any RFC 4291/5952 text form
 	KindUSSSN      Kind = "us_ssn"      // a US Social Security number that the SSA could issue
-	KindSecret     Kind = "secret"      // a credential: bearer token, JWT, password=..., cookie header, AWS key ID, vendor token, private key
+	KindSecret     Kind = "secret"      // a credential: token, password=..., cookie, key ID, key block
 )
 
 // builtinKinds lists the built-in kinds in a fixed order.

@@ -653,14 +653,9 @@ func skipSepsBack[T text](s T, i int) int {
 		case ' ', '\t', ':', '.', '#', '=', '-', '(', '[', '"', '\'', '\\':
 			i--
 			continue
-		case 0xA0:
-			if at(s, i-2) == 0xC2 {
-				i -= 2 // a no-break space: "Tél.\u00a0: 612…"
-				continue
-			}
-		case 0xAF:
-			if at(s, i-2) == 0x80 && at(s, i-3) == 0xE2 {
-				i -= 3
+		case 0xA0, 0xAF: // the last byte of a no-break space: "Tél.\u00a0: 612…"
+			if w := noBreakSpaceBefore(s, i); w > 0 {
+				i -= w
 				continue
 			}
 		}

@@ -1,9 +1,6 @@
 package redact
 
-import (
-	"slices"
-	"strings"
-)
+import "slices"
 
 // Telephone numbers. Three shapes count on their own: international numbers
 // with a '+' (E.164: a country code and 8 to 15 digits in all), NANP numbers
@@ -162,28 +159,35 @@ func signedNumber[T text](s T, i, j, end int) bool {
 	if d1-j == 4 && at(s, d1) == '-' && digitsRun(s, d1+1) == d1+3 && at(s, d1+3) == '-' && digitsRun(s, d1+4) == d1+6 {
 		return true // "+2024-03-07"
 	}
-	if at(s, d1) == '.' && digitsRun(s, d1+1) == end {
+	// The shapes of an amount: a decimal ("+12.34567890"), or one run of
+	// digits followed by groups of three ("+12 345 678", "+12345678").
+	decimal := at(s, d1) == '.' && digitsRun(s, d1+1) == end
+	th := thousands(s, d1, end)
+	if decimal {
 		cc, rest := d1-j, end-d1-1
 		if cc > 3 || s[d1+1] == '0' || cc == 1 && s[j] == '1' && rest != 10 {
+			return true // not "+CC.NUMBER"
+		}
+	}
+	// One or two decimals after the thousands: after the number
+	// ("+12 345 678,90", but not "+1-202-555-0143,42" in a CSV row), or
+	// read by phoneRun as its last group ("+12 345 678.90").
+	if c := at(s, end); (c == ',' || c == '.') && end > d1 && th {
+		if f := digitsRun(s, end+1) - end - 1; f == 1 || f == 2 {
 			return true
 		}
 	}
-	if c := at(s, end); (c == ',' || c == '.') && end > d1 && thousands(s, d1, end) {
-		if f := digitsRun(s, end+1) - end - 1; f == 1 || f == 2 {
-			return true // "+12 345 678,90", but not "+1-202-555-0143,42" in a CSV row
-		}
-	}
 	if k := lastSep(s, j, end); k > d1 && (s[k] == '.' || s[k] == ',') && end-k-1 <= 2 && thousands(s, d1, k) {
-		return true // "+12 345 678.90": the decimals read as a group
+		return true
 	}
-	if d1-j <= 3 && at(s, d1) == '.' && end-d1 >= 8 && thousands(s, d1, end) && !strings.ContainsRune(string(s[j:end]), ' ') {
+	if d1-j <= 3 && at(s, d1) == '.' && end-d1 >= 8 && th && lastByte(s, j, end, ' ') < 0 {
 		return true // "+1.234.567.890": dotted thousands
 	}
 	// A currency marks an amount only if the digits are written as one
-	// (thousands or a decimal at most): "+12 345 678 Ft", "+12345678 EUR",
-	// "+12.34567890 ETH", but not
-	// "+44 20 7946 0958 GBP" or "phone: +1 202 555 0143 USD".
-	if !(thousands(s, d1, end) || at(s, d1) == '.' && digitsRun(s, d1+1) == end) || labelBefore(s, i, &phoneLabels) {
+	// ("+12 345 678 Ft", "+12345678 EUR", "+12.34567890 ETH"), not in the
+	// groups of a phone number or after a phone label ("+44 20 7946 0958
+	// GBP", "phone: +1 202 555 0143 USD").
+	if !(th || decimal) || labelBefore(s, i, &phoneLabels) {
 		return false
 	}
 	tail := end
@@ -200,6 +204,16 @@ func signedNumber[T text](s T, i, j, end int) bool {
 func lastSep[T text](s T, j, end int) int {
 	for k := end - 1; k >= j; k-- {
 		if !isDigit(s[k]) {
+			return k
+		}
+	}
+	return -1
+}
+
+// lastByte returns the index of the last c in s[j:end], or -1.
+func lastByte[T text](s T, j, end int, c byte) int {
+	for k := end - 1; k >= j; k-- {
+		if s[k] == c {
 			return k
 		}
 	}
@@ -467,16 +481,39 @@ func groupSep[T text](s T, k int) (byte, int) {
 	switch c := at(s, k); c {
 	case ' ', '-', '.':
 		return c, 1
+	}
+	if n := noBreakSpace(s, k); n > 0 {
+		return ' ', n
+	}
+	return 0, 0
+}
+
+// noBreakSpaceBefore returns the length of the no-break space that ends
+// at i, or 0.
+func noBreakSpaceBefore[T text](s T, i int) int {
+	if noBreakSpace(s, i-2) == 2 {
+		return 2
+	}
+	if noBreakSpace(s, i-3) == 3 {
+		return 3
+	}
+	return 0
+}
+
+// noBreakSpace returns the length of the no-break space (U+00A0 or the
+// narrow U+202F) at k, or 0.
+func noBreakSpace[T text](s T, k int) int {
+	switch at(s, k) {
 	case 0xC2:
 		if at(s, k+1) == 0xA0 {
-			return ' ', 2
+			return 2
 		}
 	case 0xE2:
 		if at(s, k+1) == 0x80 && at(s, k+2) == 0xAF {
-			return ' ', 3
+			return 3
 		}
 	}
-	return 0, 0
+	return 0
 }
 
 // isPhoneSep reports whether c may stand between the digits of a number

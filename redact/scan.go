@@ -346,9 +346,7 @@ func scan(r *Redactor, s string, out []cand, pem *bool) []cand {
 				}
 			}
 			if best.kind < 0 && r.enabled[kSecret] {
-				if a, e := vendorAt(v, i-o); e > 0 {
-					best = cand{a + o, e + o, kSecret, builtinPrio[kSecret]} // "ghp_…", "sk_live_…"
-				}
+				best = vendorCand(s, i, &st) // "ghp_…", "sk_live_…"
 			}
 		case f&^cWord == cDigit:
 			best = none
@@ -374,10 +372,8 @@ func scan(r *Redactor, s string, out []cand, pem *bool) []cand {
 			if i-1 >= st.from {
 				if e := pemMatch(&st.pem, s, i-1); e > 0 {
 					best = cand{i - 1, e, kSecret, builtinPrio[kSecret]}
-				} else if v, o := view(s, &st); true {
-					if a, e := vendorAt(v, i-o); e > 0 {
-						best = cand{a + o, e + o, kSecret, builtinPrio[kSecret]} // "glpat-…", "sk-…"
-					}
+				} else {
+					best = vendorCand(s, i, &st) // "glpat-…", "sk-…"
 				}
 			}
 		default:
@@ -532,9 +528,7 @@ func anchorAt[T text](r *Redactor, s T, i int, f uint16, st *scanState) cand {
 		}
 	}
 	if f&cDash != 0 && r.enabled[kSecret] {
-		if a, e := vendorAt(v, i-o); e > 0 {
-			pick(&best, cand{a + o, e + o, kSecret, builtinPrio[kSecret]})
-		}
+		pick(&best, vendorCand(s, i, st))
 	}
 	if f&cCustom != 0 {
 		pick(&best, customAt(r, s, i))

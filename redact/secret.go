@@ -191,28 +191,29 @@ var b64urlTab = byteTable(func(c byte) bool { return isAlnum(c) || c == '-' || c
 
 // sepAt tries the kinds anchored at a ':' or '=' at i: credentials in a
 // URL, an IPv6 address and a key=value secret. Most separators pass none
-// of the cheap first tests of the three and return at once.
-func sepAt[T text](r *Redactor, s T, i int, kv *kvMemo, from int) cand {
+// of the cheap first tests of the three and return at once. start is
+// where the text counts as beginning for the matchers that look back from
+// the separator: after the last escape sequence (scanState.esc), or 0.
+func sepAt[T text](r *Redactor, s T, i int, kv *kvMemo, start int) cand {
 	c, n := s[i], at(s, i+1)
 	url := c == ':' && n == '/' && at(s, i+2) == '/' && r.enabled[kSecret]
 	// An IPv6 address at or after this colon starts with a hex digit or
 	// a second colon right after it: `"key":"value"` stops here.
 	ip := c == ':' && (n == ':' || hexTab[n]) && r.enabled[kIPv6]
 	pair := r.enabled[kSecret] && credKeyBefore(s, i)
-	cookie := c == ':' && r.enabled[kSecret] && lower(at(s, i-1)) == 'e' && lower(at(s, i-2)) == 'i'
-	if !url && !ip && !pair && !cookie {
+	if !url && !ip && !pair {
 		return none
 	}
 	best := none
 	if url {
-		if st, e := matchURLCreds(s, i, from); e > 0 {
+		if st, e := matchURLCreds(s, i, start); e > 0 {
 			// The user information of a URL beats the address-like
 			// "password@host" inside it.
 			pick(&best, cand{st, e, kSecret, prioChecksum})
 		}
 	}
 	if ip {
-		if st, e := matchIPv6At(s, i, from); e > 0 {
+		if st, e := matchIPv6At(s, i, start); e > 0 {
 			pick(&best, cand{st, e, kIPv6, builtinPrio[kIPv6]})
 		} else if hexTab[n] && tagBefore(s, i) {
 			// After a tag: "ip6:2001:db8::/32", "[IPv6:2001:db8::25]",
@@ -228,14 +229,8 @@ func sepAt[T text](r *Redactor, s T, i int, kv *kvMemo, from int) cand {
 			}
 		}
 	}
-	if cookie {
-		if st, e := matchCookieHeader(s, i); e > 0 {
-			pick(&best, cand{st, e, kSecret, builtinPrio[kSecret]})
-		}
-	}
-
 	if pair {
-		if st, e := matchKeyValue(s, i, kv, from); e > 0 {
+		if st, e := matchKeyValue(s, i, kv, start); e > 0 {
 			if at(s, e) == ' ' {
 				// A value that a number kind reads on past its first
 				// space ("password=4242 4242 4242 4242", "pin: +44 20
@@ -288,9 +283,9 @@ func tagBefore[T text](s T, c int) bool {
 // run of letters, digits, '+', '-' and '.' before i from its first letter
 // on, whatever stands before it: "-https://", "_https://" and
 // "xhttps://" all introduce the credentials.
-func matchURLCreds[T text](s T, i, from int) (int, int) {
+func matchURLCreds[T text](s T, i, start int) (int, int) {
 	k := i
-	for lo := max(from, i-16); k > lo && schemeTab[s[k-1]]; {
+	for lo := max(start, i-16); k > lo && schemeTab[s[k-1]]; {
 		k--
 	}
 	for k < i && !asciiLetter[s[k]] {
@@ -347,9 +342,11 @@ var notUserinfo = byteTable(func(c byte) bool {
 // "forgot password: yes", `"token":null`); after a space,
 // the next pair of the line ("password= user=bob") or a command-line flag
 // is no value; and a value never starts with '[' or '*', so labels and
-// masks ("********", "****er22") are not detected again. sepAt calls it
-// only where credKeyBefore holds.
-func matchKeyValue[T text](s T, i int, kv *kvMemo, from int) (int, int) {
+// masks ("********", "****er22") are not detected again. The quotes may
+// be those of JSON inside a JSON string (`{\"password\":\"...\"}`), and
+// the value of a Cookie or Set-Cookie header runs to the end of its line.
+// sepAt calls it only where credKeyBefore holds.
+func matchKeyValue[T text](s T, i int, kv *kvMemo, start int) (int, int) {
 	sep := s[i]
 	k := i
 	spaceBefore := at(s, k-1) == ' '
@@ -367,22 +364,22 @@ func matchKeyValue[T text](s T, i int, kv *kvMemo, from int) (int, int) {
 		}
 	}
 	e := k // > 0: credKeyBefore found a key's last two bytes before e
-	if e <= from || !tailIn(s, max(from, e-40), e, secretKeyWords.byLast[lower(s[e-1])]) {
+	if e <= start || !tailIn(s, max(start, e-40), e, secretKeyWords.byLast[lower(s[e-1])]) {
 		// The key ends in no credential word. A key is at most 40 bytes
 		// long, and the byte before it is no letter nor separator, so
 		// the test from e-40 says what it says from the key's start.
 		return 0, 0
 	}
-	for k > from && e-k <= 40 && keyTab[s[k-1]] {
+	for k > start && e-k <= 40 && keyTab[s[k-1]] {
 		k--
 	}
 	if k == e || e-k > 40 {
 		return 0, 0
 	}
-	if quotedKey && (k == from || at(s, k-1) != q || escaped && at(s, k-2) != '\\') {
+	if quotedKey && (k == start || at(s, k-1) != q || escaped && at(s, k-2) != '\\') {
 		return 0, 0
 	}
-	if p := at(s, k-1); k > from && p == '[' || quotedKey && k-1 > from && at(s, k-2) == '[' {
+	if p := at(s, k-1); k > start && p == '[' || quotedKey && k-1 > start && at(s, k-2) == '[' {
 		return 0, 0
 	}
 	if !wordsEndIn(s, k, e, &secretKeyWords) {
@@ -394,38 +391,36 @@ func matchKeyValue[T text](s T, i int, kv *kvMemo, from int) (int, int) {
 		spaced = true
 		j++
 	}
-	for n := 0; n < 4 && at(s, j) == '\\' && escapeTab[at(s, j+1)] && at(s, j+1) != 'u'; n++ {
+	for n := 0; n < 4 && escapedSpace(s, j); n++ {
 		j += 2 // "password:\n  hunter2" in a JSON string
 		for at(s, j) == ' ' {
 			j++
 		}
 		spaced = true
 	}
-	if at(s, j) == '\\' && at(s, j+1) == '"' {
-		st := j + 2
-		x := st
-		for x < len(s) && x-st < MaxSecretLen && s[x] != '\n' && !(s[x] == '\\' && at(s, x+1) == '"') {
-			x++
-		}
-		if at(s, x) != '\\' || x == st || s[st] == '[' || s[st] == '*' {
+	if q, w := quoteAt(s, j); w > 0 {
+		st := j + w
+		x := quotedEnd(s, st, q, w == 2)
+		if x < 0 || x == st || s[st] == '[' || s[st] == '*' {
 			return 0, 0
 		}
 		return st, x
 	}
-	v := at(s, j)
-	if v == '"' || v == '\'' {
-		st := j + 1
-		x := st
-		for x < len(s) && x-st < MaxSecretLen && s[x] != v && s[x] != '\n' {
-			if s[x] == '\\' && x+1 < len(s) && s[x+1] != '\n' {
-				x++
-			}
+	if sep == ':' && keyEndsIn(s, k, e, &cookieWords) && cookiePair(s, j) {
+		// A Cookie or Set-Cookie header: its value, to the end of the
+		// line or to the quote that closes the header in a command line
+		// (`-H "Cookie: SID=abc"`), is session and tracking IDs. One
+		// longer than MaxSecretLen is cut there, so that the scan moves
+		// on past it.
+		x := j
+		q := at(s, k-1)
+		for x < len(s) && x-j < MaxSecretLen && s[x] != '\n' && s[x] != '\r' && !((q == '"' || q == '\'') && s[x] == q) && !escapedBreak(s, x) {
 			x++
 		}
-		if at(s, x) != v || x == st || s[st] == '[' || s[st] == '*' {
-			return 0, 0
+		for x > j && (s[x-1] == ' ' || s[x-1] == '\t') {
+			x--
 		}
-		return st, x
+		return j, x
 	}
 	st := j
 	x, long := valueEnd(kv, s, st)
@@ -473,7 +468,7 @@ func matchUserFlag[T text](s T, i int) (int, int) {
 		return 0, 0 // no user, no password, or "-u 10:30"
 	}
 	x := c + 1
-	for x < len(s) && x-c < MaxSecretLen && s[x] != '\n' && (q != 0 && s[x] != q || q == 0 && s[x] > ' ' && s[x] != '"' && s[x] != '\'') && !(s[x] == '\\' && escapeTab[at(s, x+1)]) {
+	for x < len(s) && x-c < MaxSecretLen && s[x] != '\n' && (q != 0 && s[x] != q || q == 0 && s[x] > ' ' && s[x] != '"' && s[x] != '\'') && !escapedSpace(s, x) {
 		x++ // in quotes, spaces too: -u "admin:pa ss"
 	}
 	if x == c+1 || q != 0 && at(s, x) != q {
@@ -494,40 +489,51 @@ func curlBefore[T text](s T, i int) bool {
 	return false
 }
 
-// matchCookieHeader matches the value of a Cookie or Set-Cookie header
-// whose ':' is at i: from the first cookie's name and '=' to the end of
-// the line, or to the quote that closes the header in a command line or
-// code (`-H "Cookie: SID=abc"`, `{'Cookie': 'SID=abc'}` is a quoted
-// value, which matchKeyValue does not take). Its value is session and
-// tracking IDs ("Cookie: SID=...; _ga=..."). One longer than MaxSecretLen
-// is cut there, so that the scan moves on past it.
-func matchCookieHeader[T text](s T, i int) (int, int) {
-	ks := i - 6
-	if !foldEq(s, ks, "cookie") {
-		return 0, 0
+// cookieWords end the keys of cookie headers ("Cookie", "Set-Cookie"),
+// whose values matchKeyValue takes to the end of the line.
+var cookieWords = newWordSet("cookie")
+
+// quoteAt returns the quote that opens a quoted value at j and its length:
+// a double or single quote (1), or the escaped quote of JSON inside a JSON
+// string, `\"` (2); or 0, 0.
+func quoteAt[T text](s T, j int) (byte, int) {
+	switch c := at(s, j); {
+	case c == '"' || c == '\'':
+		return c, 1
+	case c == '\\' && at(s, j+1) == '"':
+		return '"', 2
 	}
-	for ks > 0 && i-ks < 16 && (asciiLetter[s[ks-1]] || s[ks-1] == '-') {
-		ks-- // "Set-Cookie"
+	return 0, 0
+}
+
+// quotedEnd returns where the quoted value that starts at st closes: at
+// the next q that no backslash escapes, or at the next `\"` if escaped;
+// -1 if the line or MaxSecretLen bytes end first.
+func quotedEnd[T text](s T, st int, q byte, escaped bool) int {
+	for x := st; x < len(s) && x-st < MaxSecretLen && s[x] != '\n'; x++ {
+		switch {
+		case escaped && s[x] == '\\' && at(s, x+1) == '"':
+			return x
+		case !escaped && s[x] == q:
+			return x
+		case !escaped && s[x] == '\\' && at(s, x+1) != '\n':
+			x++ // an escaped byte
+		}
 	}
-	if p := at(s, ks-1); isAlnum(p) || p == '_' {
-		return 0, 0
-	}
-	j := i + 1
-	if at(s, j) == ' ' {
-		j++
-	}
-	if !cookiePair(s, j) {
-		return 0, 0
-	}
-	q := at(s, ks-1)
-	x := j
-	for x < len(s) && x-j < MaxSecretLen && s[x] != '\n' && s[x] != '\r' && !((q == '"' || q == '\'') && s[x] == q) && !(s[x] == '\\' && (at(s, x+1) == 'r' || at(s, x+1) == 'n')) {
-		x++ // to the end of the line, or an escaped one: "Cookie: SID=abc\r\nHost: x"
-	}
-	for x > j && (s[x-1] == ' ' || s[x-1] == '\t') {
-		x--
-	}
-	return j, x
+	return -1
+}
+
+// escapedSpace reports whether "\n", "\t" or "\r", the line break or tab
+// of a JSON or C string, stands at j.
+func escapedSpace[T text](s T, j int) bool {
+	c := at(s, j+1)
+	return at(s, j) == '\\' && (c == 'n' || c == 't' || c == 'r')
+}
+
+// escapedBreak reports whether "\n" or "\r" stands at j.
+func escapedBreak[T text](s T, j int) bool {
+	c := at(s, j+1)
+	return at(s, j) == '\\' && (c == 'n' || c == 'r')
 }
 
 // cookiePair reports whether a cookie's name and '=' start at j

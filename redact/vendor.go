@@ -22,11 +22,11 @@ type vendorToken struct {
 	mixed bool
 }
 
-// randomBody reports whether the body s[b:e] looks generated, not
-// written: it holds a run of 10 letters and digits (or is one), a digit
-// and a letter, and a capital and a small letter if mixed. Branch names, CSS classes, locale tags and
-// placeholders ("sk-fix-login-redirect", "xoxb-your-bot-token-here",
-// "sk_live_placeholder") hold no digit or no capital.
+// randomBody reports whether the body s[b:e] looks generated, not written: it
+// holds a run of 10 letters and digits (or is one), a digit and a letter, and a
+// capital and a small letter if mixed. Branch names, CSS classes, locale tags
+// and placeholders ("sk-fix-login-redirect", "xoxb-your-bot-token-here",
+// "sk_live_placeholder") lack a digit, a capital or such a run.
 func randomBody[T text](s T, b, e int, mixed bool) bool {
 	var digit, upper, lower bool
 	run, longest := 0, 0 // letters and digits in a row
@@ -102,6 +102,17 @@ var vendorByStop = func() (t [256][]uint8) {
 	}
 	return t
 }()
+
+// vendorCand returns the vendor token whose prefix holds the pair of bytes
+// ending at i as a candidate, or none. Like the other matchers that look
+// back, it sees the text from st.from on (see scanState).
+func vendorCand[T text](s T, i int, st *scanState) cand {
+	v, o := view(s, st)
+	if a, e := vendorAt(v, i-o); e > 0 {
+		return cand{a + o, e + o, kSecret, builtinPrio[kSecret]}
+	}
+	return none
+}
 
 // vendorAt matches a vendor token whose prefix holds the pair of bytes
 // ending at i, with the prefix at the start of a word; it returns the
