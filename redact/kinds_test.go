@@ -18,6 +18,17 @@ func found(r *redact.Redactor, s string) []string {
 	return out
 }
 
+// expectFound checks that Find reports exactly want in s, as
+// "kind:value" strings in order (nil for nothing), with matches in order,
+// not overlapping and on UTF-8 boundaries.
+func expectFound(t *testing.T, r *redact.Redactor, s string, want []string) {
+	t.Helper()
+	checkMatches(t, s, s, r.Find(s))
+	if got := found(r, s); !slices.Equal(got, want) {
+		t.Errorf("Find(%q) = %q want %q", s, got, want)
+	}
+}
+
 // checkKind runs table tests for one kind: each positive value, alone and
 // inside a sentence, must be found whole as that kind; each negative must
 // not be found as any kind.
@@ -949,9 +960,7 @@ func TestFindInContext(t *testing.T) {
 	}
 	r := redact.Default()
 	for _, tc := range tests {
-		if got := found(r, tc.in); !slices.Equal(got, tc.want) {
-			t.Errorf("Find(%q) = %q want %q", tc.in, got, tc.want)
-		}
+		expectFound(t, r, tc.in, tc.want)
 	}
 }
 

@@ -430,10 +430,10 @@ var lookAlikes = []struct {
 }
 
 // TestLookAlikesNotFound checks that Default finds nothing in any of
-// lookAlikes and lookAlikesRound2, alone or inside a sentence.
+// lookAlikes and ruleLookAlikes, alone or inside a sentence.
 func TestLookAlikesNotFound(t *testing.T) {
 	r := redact.Default()
-	for _, g := range slices.Concat(lookAlikes, lookAlikesRound2) {
+	for _, g := range slices.Concat(lookAlikes, ruleLookAlikes) {
 		for _, v := range g.values {
 			for _, s := range []string{v, "see " + v + " please"} {
 				if got := found(r, s); len(got) != 0 {

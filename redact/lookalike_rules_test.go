@@ -1,19 +1,18 @@
 package redact_test
 
 import (
-	"slices"
 	"testing"
 
 	"github.com/slakit/slakit/redact"
 )
 
-// lookAlikesRound2 probes the rules added on 2026-12-04: numbers that end
+// ruleLookAlikes probes the rules for where values end and begin: numbers that end
 // before a time, date or number, values after a date, time or long number,
 // signed amounts, cookie headers and one-word credential keys, vendor
 // token prefixes, URL-encoded and markup-wrapped addresses, netmasks,
 // section numbers and short-group IPv6 look-alikes. Every string here is
 // no personal data or secret by the package doc's rules.
-var lookAlikesRound2 = []struct {
+var ruleLookAlikes = []struct {
 	group  string
 	values []string
 }{
@@ -185,9 +184,9 @@ var lookAlikesRound2 = []struct {
 	}},
 }
 
-// TestTruePositivesRound2 checks values next to the same rules that must
-// still be found, each as its kind and text.
-func TestTruePositivesRound2(t *testing.T) {
+// TestRuleTruePositives checks values next to the look-alikes of
+// ruleLookAlikes that must still be found, each as its kind and text.
+func TestRuleTruePositives(t *testing.T) {
 	r := redact.Default()
 	for _, tc := range []struct {
 		in   string
@@ -300,8 +299,6 @@ func TestTruePositivesRound2(t *testing.T) {
 		{"0:0:0:0:0:ffff:c000:280", []string{"ipv6:0:0:0:0:0:ffff:c000:280"}},
 		{"fe80::1%eth0", []string{"ipv6:fe80::1%eth0"}},
 	} {
-		if got := found(r, tc.in); !slices.Equal(got, tc.want) {
-			t.Errorf("Find(%q) = %q want %q", tc.in, got, tc.want)
-		}
+		expectFound(t, r, tc.in, tc.want)
 	}
 }
