@@ -70,12 +70,7 @@ func (w *Writer) Write(p []byte) (int, error) {
 		return 0, ErrNoWriter
 	}
 	if w.r == nil {
-		n, err := w.w.Write(p)
-		if err == nil && n < len(p) {
-			err = io.ErrShortWrite
-		}
-		w.err = err
-		return n, err
+		return w.write(p)
 	}
 	done := 0
 	for done < len(p) {
@@ -118,16 +113,22 @@ func (w *Writer) drain(final bool) error {
 		w.out = w.r.appendRedacted(w.out[:0], w.buf[:cut], &w.tmp)
 		n := copy(w.buf, w.buf[cut:])
 		w.buf = w.buf[:n]
-		n, err := w.w.Write(w.out)
-		if err == nil && n < len(w.out) {
-			err = io.ErrShortWrite
-		}
-		if err != nil {
-			w.err = err
+		if _, err := w.write(w.out); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// write writes p to the underlying writer; a short write is
+// io.ErrShortWrite, and an error sticks to the Writer.
+func (w *Writer) write(p []byte) (int, error) {
+	n, err := w.w.Write(p)
+	if err == nil && n < len(p) {
+		err = io.ErrShortWrite
+	}
+	w.err = err
+	return n, err
 }
 
 // safeCut returns how much of buf can be redacted now without changing
